@@ -1,0 +1,2 @@
+export * from './lib/wait-for';
+export * from './lib/stack-env';
