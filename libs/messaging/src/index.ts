@@ -1,0 +1,17 @@
+export * from './lib/logger';
+export * from './lib/errors';
+export * from './lib/message-bus';
+export * from './lib/outgoing-message';
+export * from './lib/consumer/retry-policy';
+export * from './lib/consumer/dead-letter';
+export * from './lib/consumer/decode';
+export { processMessage, type ProcessOutcome, type ProcessingContext } from './lib/consumer/message-processor';
+export { createKafkaBus, type KafkaBusOptions } from './lib/kafka/kafka-bus';
+export type { KafkaLogLevel } from './lib/kafka/kafka-logger';
+export * from './lib/outbox/outbox-message.entity';
+export * from './lib/outbox/add-to-outbox';
+export { OutboxRelay, relayBackoff, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
+export * from './lib/idempotency/processed-event.entity';
+export * from './lib/idempotency/idempotent';
+export * from './lib/migrations/1732000000000-create-messaging-tables';
+export * from './lib/entities';
