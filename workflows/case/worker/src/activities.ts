@@ -1,0 +1,57 @@
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  createEnvelope,
+  EVENT_TYPES,
+  type CaseActivities,
+  type ComputeDeadlineInput,
+  type ComputedDeadline,
+  type DeadlineOverdueInput,
+} from '@prp/contracts';
+import { toOutgoingMessage, type MessagePublisher } from '@prp/messaging';
+import { deterministicUuid } from './deterministic-id';
+
+export interface ActivityDeps {
+  publisher: MessagePublisher;
+  /** Base URL of the identification service, which owns the working-day calendar and its overrides. */
+  identificationUrl: string;
+  fetchFn?: typeof fetch;
+}
+
+/** Activities are idempotent: the same input yields the same deadline and the same event id. */
+export function createActivities(deps: ActivityDeps): CaseActivities {
+  const fetchFn = deps.fetchFn ?? fetch;
+  return {
+    async computeDeadline(input: ComputeDeadlineInput): Promise<ComputedDeadline> {
+      const url = new URL('/api/v1/calendar/deadline', deps.identificationUrl);
+      url.searchParams.set('from', input.from);
+      url.searchParams.set('workingDays', String(input.workingDays));
+      const response = await fetchFn(url, { signal: AbortSignal.timeout(10_000) });
+      const body = (await response.json()) as ComputedDeadline & { message?: string };
+      if (response.status === 400) {
+        throw ApplicationFailure.nonRetryable(`日历输入无效：${body.message ?? ''}`, 'CALENDAR.INVALID_INPUT');
+      }
+      if (!response.ok) throw new Error(`calendar service answered ${response.status}`);
+      return { dueDate: body.dueDate, dueAt: body.dueAt, explanation: body.explanation };
+    },
+
+    async emitDeadlineOverdue(input: DeadlineOverdueInput): Promise<void> {
+      const event = createEnvelope({
+        type: EVENT_TYPES.deadlineOverdue,
+        eventId: deterministicUuid(`${input.caseId}:${input.kind}:${input.dueDate}:overdue`),
+        caseId: input.caseId,
+        areaCode: input.areaCode,
+        producer: 'case-worker',
+        occurredAt: input.dueAt,
+        payload: {
+          kind: input.kind,
+          dueDate: input.dueDate,
+          dueAt: input.dueAt,
+          responsibleLevel: input.responsibleLevel,
+          escalatedTo: input.escalatedTo,
+          workflowId: input.workflowId,
+        },
+      });
+      await deps.publisher.publish([toOutgoingMessage(event)]);
+    },
+  };
+}
