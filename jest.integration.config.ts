@@ -6,7 +6,6 @@ export default {
       preset: './jest.preset.js',
       rootDir: '.',
       testMatch: ['<rootDir>/libs/*/src/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
   testTimeout: 120_000,

@@ -1,0 +1,71 @@
+// `npm run seed`: the demo county's areas, calendar data check, policy defaults, and three demo households
+// submitted through the identification API (idempotency keys make a second run change nothing).
+import { Client } from 'pg';
+import { toShanghaiDate } from '@prp/calendar';
+import { DEMO_AREAS, DEMO_COUNTY, DEMO_POLICY } from './demo-data';
+
+const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://prp:prp@127.0.0.1:55432/prp_dev';
+const identificationUrl = process.env['IDENTIFICATION_URL'] ?? 'http://127.0.0.1:3001';
+
+async function seedReferenceData(): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('SET search_path = identification');
+    for (const a of DEMO_AREAS) {
+      await db.query(
+        `INSERT INTO area (code, name, level, parent_code) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code`,
+        [a.code, a.name, a.level, a.parent],
+      );
+    }
+    const year = Number(toShanghaiDate(new Date()).slice(0, 4));
+    for (const p of DEMO_POLICY) {
+      await db.query(
+        `INSERT INTO policy_parameter (region_code, year, key, value, effective_from, source) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING`,
+        [DEMO_COUNTY, year, p.key, JSON.stringify(p.value), `${year}-01-01`, p.source],
+      );
+    }
+    console.log(`  areas: ${DEMO_AREAS.length}, policy parameters: ${DEMO_POLICY.length} (${year})`);
+  } finally {
+    await db.end();
+  }
+}
+
+function daysAgo(days: number): string {
+  return toShanghaiDate(new Date(Date.now() - days * 86_400_000));
+}
+
+const DEMO_HOUSEHOLDS = [
+  { key: 'demo-household-0001', villageCode: '430281101201', channel: 'CADRE_VISIT', discoveredOn: daysAgo(30), discoveredBy: '新塘村村委会', household: { headName: '刘建国', memberCount: 4 } },
+  { key: 'demo-household-0002', villageCode: '430281101202', channel: 'DEPARTMENT_ALERT', discoveredOn: daysAgo(1), discoveredBy: '市医保局数据比对', household: { headName: '陈桂兰', memberCount: 2 } },
+  { key: 'demo-household-0003', villageCode: '430281102201', channel: 'SELF_APPLICATION', discoveredOn: daysAgo(0), discoveredBy: '农户自主申报', household: { headName: '王小红', memberCount: 5 } },
+];
+
+async function seedHouseholds(): Promise<void> {
+  for (const { key, ...body } of DEMO_HOUSEHOLDS) {
+    const response = await fetch(`${identificationUrl}/api/v1/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    const result = (await response.json()) as { caseNo?: string; responseDue?: { dueDate: string }; message?: string };
+    if (response.status === 409) {
+      console.log(`  ${key}: seeded on an earlier day, kept as it is`);
+      continue;
+    }
+    if (!response.ok) throw new Error(`demo household ${key}: ${response.status} ${result.message ?? ''}`);
+    console.log(`  ${result.caseNo} ${body.household.headName} 发现于 ${body.discoveredOn}，响应时限 ${result.responseDue?.dueDate}`);
+  }
+}
+
+async function main(): Promise<void> {
+  await seedReferenceData();
+  await seedHouseholds();
+}
+
+main().catch((error: unknown) => {
+  console.error('演示数据写入失败 seed failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { runServiceMain } from '@prp/service-kit';
+import { loadReferralConfig } from './config/referral.config';
+import { ReferralModule } from './referral.module';
+
+runServiceMain({
+  service: 'referral',
+  title: '帮扶服务 Referral',
+  description: '帮扶责任人、帮扶计划、行业部门任务清单与反馈、走访（建设中）',
+  loadConfig: loadReferralConfig,
+  module: (config) => ReferralModule.forRoot(config),
+});

@@ -1,0 +1,6 @@
+import { CreateMessagingTables1732000000000 } from '@prp/messaging';
+import { InitReporting1732000000400 } from './migrations/1732000000400-init-reporting';
+
+export const REPORTING_SCHEMA = 'reporting';
+export const REPORTING_ENTITIES = [];
+export const REPORTING_MIGRATIONS = [CreateMessagingTables1732000000000, InitReporting1732000000400];

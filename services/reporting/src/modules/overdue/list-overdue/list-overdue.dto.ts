@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { DeadlineKindSchema } from '@prp/contracts';
+
+export const ListOverdueQuerySchema = z.object({
+  /** An area code or its prefix digits (e.g. a county's 6 digits) to narrow the board. */
+  area: z.string().regex(/^\d{2,12}$/, { message: '区划代码应为2至12位数字' }).optional(),
+  kind: DeadlineKindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListOverdueQuery = z.infer<typeof ListOverdueQuerySchema>;
+
+export interface OverdueItemView {
+  caseId: string;
+  caseNo: string | null;
+  kind: string;
+  dueDate: string;
+  dueAt: string;
+  /** Calendar days past the due date, as of today in Asia/Shanghai (derived at query time). */
+  daysOverdue: number;
+  areaCode: string;
+  responsibleLevel: string;
+  escalatedTo: string;
+}

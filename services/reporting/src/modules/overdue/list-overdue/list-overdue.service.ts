@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { toShanghaiDate } from '@prp/calendar';
+import { DATA_SOURCE } from '@prp/service-kit';
+import type { ListOverdueQuery, OverdueItemView } from './list-overdue.dto';
+
+const DAY_MS = 86_400_000;
+
+export function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS);
+}
+
+interface OverdueRow {
+  case_id: string;
+  case_no: string | null;
+  kind: string;
+  due_date: string;
+  due_at: Date;
+  area_code: string;
+  responsible_level: string;
+  escalated_to: string;
+}
+
+@Injectable()
+export class ListOverdueService {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async list(query: ListOverdueQuery, now = new Date()): Promise<{ items: OverdueItemView[]; total: number }> {
+    const where = ['($1::text IS NULL OR o.area_code LIKE $1 || \'%\')', '($2::text IS NULL OR o.kind = $2)'].join(' AND ');
+    const params = [query.area ?? null, query.kind ?? null];
+    const rows: OverdueRow[] = await this.dataSource.query(
+      `SELECT o.*, to_char(o.due_date, 'YYYY-MM-DD') AS due_date, c.case_no FROM overdue_item o
+       LEFT JOIN case_summary c ON c.case_id = o.case_id
+       WHERE ${where} ORDER BY o.due_at ASC, o.case_id LIMIT $3 OFFSET $4`,
+      [...params, query.limit, query.offset],
+    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM overdue_item o WHERE ${where}`, params);
+    const today = toShanghaiDate(now);
+    return { items: rows.map((row) => toView(row, today)), total };
+  }
+}
+
+function toView(row: OverdueRow, today: string): OverdueItemView {
+  return {
+    caseId: row.case_id,
+    caseNo: row.case_no,
+    kind: row.kind,
+    dueDate: row.due_date,
+    dueAt: row.due_at.toISOString(),
+    daysOverdue: Math.max(0, daysBetween(row.due_date, today)),
+    areaCode: row.area_code,
+    responsibleLevel: row.responsible_level,
+    escalatedTo: row.escalated_to,
+  };
+}

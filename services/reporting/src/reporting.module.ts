@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { HealthController, infrastructureProviders } from '@prp/service-kit';
+import { REPORTING_CONFIG, type ReportingConfig } from './config/reporting.config';
+import { REPORTING_ENTITIES, REPORTING_MIGRATIONS, REPORTING_SCHEMA } from './database';
+import { ListOverdueController } from './modules/overdue/list-overdue/list-overdue.controller';
+import { ListOverdueService } from './modules/overdue/list-overdue/list-overdue.service';
+import { ReadModelConsumer } from './modules/read-models/read-model.consumer';
+
+@Module({})
+export class ReportingModule {
+  static forRoot(config: ReportingConfig): DynamicModule {
+    return {
+      module: ReportingModule,
+      controllers: [HealthController, ListOverdueController],
+      providers: [
+        { provide: REPORTING_CONFIG, useValue: config },
+        ...infrastructureProviders({
+          service: 'reporting',
+          schema: REPORTING_SCHEMA,
+          databaseUrl: config.DATABASE_URL,
+          kafkaBrokers: config.KAFKA_BROKERS,
+          entities: REPORTING_ENTITIES,
+          migrations: REPORTING_MIGRATIONS,
+          relayEnabled: config.RELAY_ENABLED,
+          logLevel: config.LOG_LEVEL,
+        }),
+        ListOverdueService,
+        ReadModelConsumer,
+      ],
+    };
+  }
+}
