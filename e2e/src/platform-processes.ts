@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'child_process';
+import { execFile, spawn, type ChildProcess } from 'child_process';
+import { promisify } from 'util';
 import { createWriteStream, mkdirSync } from 'fs';
 import { join } from 'path';
 import { testStackEnv, waitFor } from '@prp/testing';
@@ -75,4 +76,9 @@ export async function stopPlatformProcess(p: PlatformProcess | undefined): Promi
   const timer = setTimeout(() => p.child.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Applies every service's migrations to the test database with the same command operators use. */
+export async function migrateTestDatabase(): Promise<void> {
+  await promisify(execFile)(join(repoRoot, 'node_modules/.bin/tsx'), ['deploy/scripts/migrate.ts', testStackEnv().databaseUrl], { cwd: repoRoot });
 }

@@ -5,8 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { toShanghaiDate } from '@prp/calendar';
 import { caseWorkflowId, TOPICS, type DeadLetterRecord } from '@prp/contracts';
 import { testStackEnv, waitFor } from '@prp/testing';
-import { migrateAll } from '../../deploy/scripts/migrate';
-import { startPlatformProcess, stopPlatformProcess, type PlatformProcess } from './platform-processes';
+import { migrateTestDatabase, startPlatformProcess, stopPlatformProcess, type PlatformProcess } from './platform-processes';
 
 jest.setTimeout(240_000);
 
@@ -26,35 +25,35 @@ async function post(url: string, body: unknown, idempotencyKey?: string) {
 }
 
 describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () => {
-  const processes: Partial<Record<string, PlatformProcess>> = {};
+  const processes: PlatformProcess[] = [];
   let db: PgClient;
   let temporal: TemporalClient;
   let identification: string;
   let reporting: string;
 
   beforeAll(async () => {
-    await migrateAll(stack.databaseUrl, () => undefined);
+    await migrateTestDatabase();
     db = new PgClient({ connectionString: stack.databaseUrl });
     await db.connect();
     temporal = new TemporalClient({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.temporalNamespace });
     for (const name of ['identification', 'reporting', 'case-worker', 'referral', 'subsidy'] as const) {
-      processes[name] = await startPlatformProcess(name);
+      processes.push(await startPlatformProcess(name));
     }
-    identification = processes['identification']!.url;
-    reporting = processes['reporting']!.url;
+    identification = processes[0].url;
+    reporting = processes[1].url;
   });
 
   afterAll(async () => {
-    for (const p of Object.values(processes)) await stopPlatformProcess(p);
+    for (const p of processes) await stopPlatformProcess(p);
     await db?.end();
     await temporal?.connection.close();
   });
 
   it('reports every service and the worker healthy with their database, Kafka and Temporal checks', async () => {
-    for (const p of Object.values(processes)) {
-      const response = await fetch(`${p!.url}/health`);
+    for (const p of processes) {
+      const response = await fetch(`${p.url}/health`);
       const report = (await response.json()) as { status: string; checks: Record<string, { status: string }> };
-      expect({ name: p!.name, status: report.status }).toEqual({ name: p!.name, status: 'ok' });
+      expect({ name: p.name, status: report.status }).toEqual({ name: p.name, status: 'ok' });
       expect(Object.values(report.checks).every((c) => c.status === 'up')).toBe(true);
     }
   });
@@ -97,7 +96,7 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     await consumer.subscribe({ topic: TOPICS.deadLetter, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        if (message.key?.toString() === key) deadLetters.push(JSON.parse(message.value!.toString()) as DeadLetterRecord);
+        if (message.key?.toString() === key) deadLetters.push(JSON.parse(String(message.value)) as DeadLetterRecord);
       },
     });
     try {

@@ -29,7 +29,7 @@ export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = testStackEnv().testServerPath;
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
   const searchAttributes = Object.fromEntries(
-    Object.values(CASE_SEARCH_ATTRIBUTES).map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]),
+    Object.values(CASE_SEARCH_ATTRIBUTES).map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type) ?? 0]),
   );
   await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
   return env;

@@ -1,5 +1,5 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import type { CaseActivities, CaseWorkflowInput } from '../../../../../libs/contracts/src/lib/case-workflow';
+import type { CaseActivities, CaseWorkflowInput } from '@prp/contracts';
 
 const { computeDeadline } = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds' });
 
