@@ -20,11 +20,11 @@ step "build"
 bash deploy/scripts/build.sh
 
 step "migrations"
-node_modules/.bin/tsx deploy/scripts/migrate.ts "$DATABASE_URL"
+node -r ./deploy/scripts/register-paths.js dist/deploy/scripts/migrate.js "$DATABASE_URL"
 
 wait_healthy() {
   local name=$1 port=$2 deadline=$((SECONDS + 90))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/health"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null; do
     if ! is_running "$name" || (( SECONDS > deadline )); then
       echo "!! $name did not become healthy on port $port. Last log lines ($PRP_DATA_DIR/logs/$name.log):"
       tail -n 40 "$PRP_DATA_DIR/logs/$name.log" || true
@@ -51,7 +51,7 @@ for entry in "${PLATFORM_PROCESSES[@]}"; do
 done
 
 step "demo data"
-node_modules/.bin/tsx deploy/scripts/seed.ts
+node -r ./deploy/scripts/register-paths.js dist/deploy/scripts/seed.js
 
 cat <<URLS
 

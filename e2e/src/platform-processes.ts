@@ -80,5 +80,6 @@ export async function stopPlatformProcess(p: PlatformProcess | undefined): Promi
 
 /** Applies every service's migrations to the test database with the same command operators use. */
 export async function migrateTestDatabase(): Promise<void> {
-  await promisify(execFile)(join(repoRoot, 'node_modules/.bin/tsx'), ['deploy/scripts/migrate.ts', testStackEnv().databaseUrl], { cwd: repoRoot });
+  const args = ['-r', './deploy/scripts/register-paths.js', 'dist/deploy/scripts/migrate.js', testStackEnv().databaseUrl];
+  await promisify(execFile)(process.execPath, args, { cwd: repoRoot });
 }
