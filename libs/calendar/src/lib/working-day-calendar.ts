@@ -1,113 +1,102 @@
-import { addDays, assertIsoDate, assertWorkingDays, dayOfWeek, endOfShanghaiDayIso } from './dates';
+import { assertIsoDate, fromEpochDay, toEpochDay, type LocalDate } from './dates';
+import { createClassifier, indexOverrides, type Classifier } from './day-classifier';
+import { countWorkingDays, type CountOutcome } from './count';
 import { explainDeadline } from './explain';
 import { builtInHolidayData, type HolidayData } from './holiday-data';
-import type { CalendarOverride, ClockPause, DayInfo, DeadlineResult, PausedDeadline, SkippedDay } from './types';
-
-/** Counting never runs further than this many calendar days (a guard against runaway loops). */
-const MAX_SPAN_DAYS = 3660;
+import { assertWorkingDays, normalizePauses } from './inputs';
+import { endOfShanghaiDayIso } from './shanghai-time';
+import type { CalendarOverride, ClockPause, DayInfo, DeadlineResult, PausedDeadline, PauseSummary } from './types';
 
 /**
- * The Chinese working-day calendar: State Council holidays and 调休 make-up workdays from the built-in
- * data, corrected by per-date overrides. A deadline of N working days ends at 23:59:59 Beijing time on
- * the Nth working day after the triggering day (that day itself is not counted).
+ * The Chinese working-day calendar: State Council holidays and 调休 make-up workdays from the built-in data
+ * (years from 2020, see coveredYears()), corrected by per-date overrides that win over it; outside the covered
+ * years plain Monday–Friday is assumed and results say so. Immutable, pure and deterministic.
+ *
+ * A deadline of N working days ends at 23:59:59.999 Beijing time on the Nth working day AFTER the triggering
+ * day (the triggering day itself is never counted; N = 0 means the end of the triggering day itself).
  */
 export class WorkingDayCalendar {
-  private readonly overrides: ReadonlyMap<string, CalendarOverride>;
+  private readonly data: HolidayData = builtInHolidayData();
+  private readonly classify: Classifier;
 
-  constructor(
-    overrides: readonly CalendarOverride[] = [],
-    private readonly data: HolidayData = builtInHolidayData(),
-  ) {
-    this.overrides = new Map(overrides.map((o) => [assertIsoDate(o.date, 'override.date'), o]));
+  constructor(overrides: readonly CalendarOverride[] = []) {
+    this.classify = createClassifier(this.data, indexOverrides(overrides));
   }
 
   static withOverrides(overrides: readonly CalendarOverride[]): WorkingDayCalendar {
     return new WorkingDayCalendar(overrides);
   }
 
-  /** Years the built-in holiday data covers; outside them plain Monday–Friday is assumed. */
+  /** Years the built-in holiday data covers (2020 … the latest the package publishes); callers may warn beyond. */
   coveredYears(): readonly number[] {
     return this.data.years;
   }
 
-  dayInfo(date: string): DayInfo {
-    assertIsoDate(date, 'date');
-    const override = this.overrides.get(date);
-    if (override) {
-      const working = override.kind === 'WORKDAY';
-      return { date, working, reason: working ? 'OVERRIDE_WORKDAY' : 'OVERRIDE_HOLIDAY', name: override.name };
-    }
-    const holiday = this.data.holidays.get(date);
-    if (holiday) return { date, working: false, reason: 'HOLIDAY', name: holiday };
-    const makeup = this.data.makeupWorkdays.get(date);
-    if (makeup) return { date, working: true, reason: 'MAKEUP_WORKDAY', name: makeup };
-    const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
-    const outsideData = !this.data.years.includes(Number(date.slice(0, 4))) || undefined;
-    return { date, working: !weekend, reason: weekend ? 'WEEKEND' : 'WORKDAY', outsideData };
+  dayInfo(date: LocalDate): DayInfo {
+    const { working, reason, name, outsideData } = this.classify(toEpochDay(assertIsoDate(date, 'date')));
+    return { date, working, reason, ...(name ? { name } : {}), ...(outsideData ? { outsideData: true } : {}) };
   }
 
-  isWorkingDay(date: string): boolean {
-    return this.dayInfo(date).working;
+  isWorkingDay(date: LocalDate): boolean {
+    return this.classify(toEpochDay(assertIsoDate(date, 'date'))).working;
   }
 
-  addWorkingDays(from: string, workingDays: number): DeadlineResult {
-    const result = this.count(from, workingDays, []);
-    if (result.dueDate === null) throw new Error('unreachable: no pauses given');
-    return result;
+  /** The deadline `workingDays` working days after `from` (0 … 10000; `from` itself is not counted). */
+  addWorkingDays(from: LocalDate, workingDays: number): DeadlineResult {
+    const fromDay = toEpochDay(assertIsoDate(from, 'from'));
+    const outcome = countWorkingDays(this.classify, fromDay, assertWorkingDays(workingDays), []);
+    return this.fixedResult(from, workingDays, outcome, undefined);
   }
 
   /**
-   * Like addWorkingDays, but working days inside a pause do not count. A pause runs from its `from` day
-   * (inclusive) to its `to` day, the day the clock runs again (exclusive). While a pause is still open
-   * there is no due date: the result says how many working days were already used.
+   * Like addWorkingDays, but a clock that was paused: the working days inside a pause do not count.
+   * A pause `{ from: P, to: R }` stops the clock on day P (inclusive) and restarts it on day R (exclusive):
+   * the working days in [P, R) are excluded, so the due date moves by exactly that many working days.
+   * Paused and resumed on the same day (R = P) excludes nothing. Overlapping pauses count once. A pause
+   * starting after the due date changes nothing (the time had already run out).
+   * A pause without `to` is still open: if the count reaches it before the due date there is no due date
+   * (dueDate null) and `paused` tells how many working days were already used.
    */
-  deadlineWithPauses(from: string, workingDays: number, pauses: readonly ClockPause[]): DeadlineResult | PausedDeadline {
-    pauses.forEach((p) => {
-      assertIsoDate(p.from, 'pause.from');
-      if (p.to !== undefined) assertIsoDate(p.to, 'pause.to');
-    });
-    return this.count(from, workingDays, pauses);
-  }
-
-  /** Working days d with from < d <= to (negative when `to` is before `from`). */
-  workingDaysBetween(from: string, to: string): number {
-    assertIsoDate(from, 'from');
-    assertIsoDate(to, 'to');
-    if (to < from) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count += 1;
-    return count;
-  }
-
-  private count(from: string, workingDays: number, pauses: readonly ClockPause[]): DeadlineResult | PausedDeadline {
-    assertIsoDate(from, 'from');
+  deadlineWithPauses(from: LocalDate, workingDays: number, pauses: readonly ClockPause[]): DeadlineResult | PausedDeadline {
+    const fromDay = toEpochDay(assertIsoDate(from, 'from'));
     assertWorkingDays(workingDays);
-    const skipped: SkippedDay[] = [];
-    const makeupWorkdays: string[] = [];
-    let counted = 0;
-    let outsideData = false;
-    let day = from;
-    for (let step = 0; counted < workingDays; step += 1) {
-      if (step > MAX_SPAN_DAYS) throw new Error(`deadline beyond ${MAX_SPAN_DAYS} days from ${from}`);
-      day = addDays(day, 1);
-      const pause = pauses.find((p) => p.from <= day && (p.to === undefined || day < p.to));
-      if (pause && pause.to === undefined) return this.pausedResult(from, workingDays, counted, pause.from);
-      const info = this.dayInfo(day);
-      outsideData ||= info.outsideData === true;
-      if (!info.working) skipped.push({ date: day, reason: info.reason, name: info.name });
-      else if (pause) skipped.push({ date: day, reason: 'PAUSED' });
-      else {
-        counted += 1;
-        if (info.reason === 'MAKEUP_WORKDAY' || (info.reason === 'OVERRIDE_WORKDAY' && [0, 6].includes(dayOfWeek(day)))) makeupWorkdays.push(day);
-      }
-    }
-    const pausedWorkingDays = skipped.filter((d) => d.reason === 'PAUSED').length;
-    const base = { from, workingDays, dueDate: day, skipped, makeupWorkdays, outsideData };
-    return { ...base, dueAt: endOfShanghaiDayIso(day), pausedWorkingDays, explanation: explainDeadline(base) };
+    const { sorted, intervals } = normalizePauses(pauses);
+    const outcome = countWorkingDays(this.classify, fromDay, workingDays, intervals);
+    if (outcome.openSince === undefined) return this.fixedResult(from, workingDays, outcome, sorted);
+    const paused = { ...this.pauseSummary(outcome, sorted), open: true as const, openSince: fromEpochDay(outcome.openSince) };
+    const base = { from, workingDays, ...this.details(outcome) };
+    const explanation = explainDeadline({ ...base, dueDate: null, coveredYears: this.data.years, paused });
+    return { ...base, dueDate: null, dueAt: null, paused, explanation };
   }
 
-  private pausedResult(from: string, workingDays: number, counted: number, since: string): PausedDeadline {
-    const explanation = `自${from}起算${workingDays}个工作日，已用${counted}个工作日；自${since}起暂停计时（等待核查结果），恢复后继续计算。`;
-    return { from, workingDays, dueDate: null, dueAt: null, paused: true, countedWorkingDays: counted, explanation };
+  /**
+   * The number of working days d with from < d <= to, so that
+   * `workingDaysBetween(from, addWorkingDays(from, n).dueDate) === n`. Zero when to = from; when `to` is
+   * before `from` the result is negative: -workingDaysBetween(to, from).
+   */
+  workingDaysBetween(from: LocalDate, to: LocalDate): number {
+    const start = toEpochDay(assertIsoDate(from, 'from'));
+    const end = toEpochDay(assertIsoDate(to, 'to'));
+    const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
+    let count = 0;
+    for (let day = low + 1; day <= high; day += 1) if (this.classify(day).working) count += 1;
+    return sign * count;
+  }
+
+  private details(outcome: CountOutcome) {
+    const makeupWorkdays = outcome.makeup.map((d) => d.date);
+    return { skipped: outcome.skipped, makeupWorkdays, makeupDetails: outcome.makeup, outsideData: outcome.outsideData };
+  }
+
+  private pauseSummary(outcome: CountOutcome, pauses: ClockPause[]): PauseSummary {
+    return { pauses, pausedWorkingDays: outcome.pausedWorkingDays, countedWorkingDays: outcome.counted, open: false };
+  }
+
+  private fixedResult(from: LocalDate, workingDays: number, outcome: CountOutcome, pauses: ClockPause[] | undefined): DeadlineResult {
+    const dueDate = fromEpochDay(outcome.endDay);
+    const paused = pauses ? { ...this.pauseSummary(outcome, pauses), open: false as const } : undefined;
+    const base = { from, workingDays, dueDate, ...this.details(outcome) };
+    const explanation = explainDeadline({ ...base, coveredYears: this.data.years, paused });
+    return { ...base, dueAt: endOfShanghaiDayIso(dueDate), ...(paused ? { paused } : {}), explanation };
   }
 }
