@@ -1,18 +1,24 @@
-# Sourced by every script: where the stack lives and listens. Override any variable in the environment.
+# The local stack's settings, sourced by stack.sh, deploy/scripts/*.sh and anyone who wants the variables:
+#   source deploy/local/env.sh
+# Every value can be overridden from the environment. Loopback addresses only.
 _prp_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export PRP_ROOT="$_prp_root"
+# Downloads and builds (outside the work tree, shared by every clone) and runtime data (git-ignored).
 export PRP_CACHE_DIR="${PRP_CACHE_DIR:-$HOME/.cache/prp-platform}"
 export PRP_DATA_DIR="${PRP_DATA_DIR:-$_prp_root/.data}"
+# Ports.
 export PG_PORT="${PG_PORT:-55432}"
 export KAFKA_PORT="${KAFKA_PORT:-19092}"
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
 export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+# What the services and tests connect to.
 export DATABASE_URL="${DATABASE_URL:-postgres://prp:prp@127.0.0.1:$PG_PORT/prp_dev}"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://prp:prp@127.0.0.1:$PG_PORT/prp_test}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export TEMPORAL_TEST_SERVER_PATH="${TEMPORAL_TEST_SERVER_PATH:-$_prp_root/deploy/local/bin/temporal-test-server}"
+# Versions of what the stack downloads or builds (changing one makes prepare fetch it into a new cache dir).
 export KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
 export TEMPORAL_CLI_VERSION="${TEMPORAL_CLI_VERSION:-v1.5.1}"
 export TEMPORAL_TEST_SERVER_VERSION="${TEMPORAL_TEST_SERVER_VERSION:-1.38.0}"
