@@ -5,5 +5,6 @@ export * from './lib/events';
 export * from './lib/validation';
 export * from './lib/create-envelope';
 export * from './lib/dead-letter';
+export * from './lib/approval-chain';
 export * from './lib/case-workflow';
 export * from './lib/asyncapi';

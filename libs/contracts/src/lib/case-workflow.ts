@@ -1,5 +1,6 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseOutcome, StepDecision } from './approval-chain';
 import type { AreaLevel, DeadlineKind, DiscoveryChannel } from './primitives';
 
 /** Temporal contract of the per-household case workflow (workflow id `case-<caseId>`). */
@@ -17,6 +18,19 @@ export interface CaseWorkflowInput {
   channel: DiscoveryChannel;
   /** Day the household was found (Asia/Shanghai); the response clock starts after it. */
   discoveredOn: string;
+  /**
+   * Colour from screening (三色管理). BLUE households are watched without the chain until a risk point
+   * appears (riskPointAppeared signal); absent in histories from before the approval chain.
+   */
+  colour?: 'RED' | 'YELLOW' | 'BLUE';
+  /** Approval flow version the case started with (APPROVAL_FLOW_VERSION at submission). */
+  flowVersion?: string;
+}
+
+export interface RiskPointAppearedSignal {
+  riskPoint: string;
+  observedAt: string;
+  reportedBy: string;
 }
 
 export interface CaseRespondedSignal {
@@ -36,19 +50,51 @@ export interface DeadlineState {
   overdueSince?: string;
 }
 
+export interface PausedInterval {
+  from: string;
+  until?: string;
+  reason: string;
+}
+
 export interface CaseWorkflowState {
   caseId: string;
   step: CaseStep;
   deadlines: DeadlineState[];
+  flowVersion?: string;
+  /** Times the DETERMINATION clock was paused (property check out), open interval last. */
+  paused?: PausedInterval[];
+  /** decisionIds already applied (idempotency of recordStep). */
+  decisions?: StepDecision[];
+  outcome?: CaseOutcome;
 }
 
-export const CASE_STEPS = ['AWAITING_RESPONSE', 'RESPONDED'] as const;
+/**
+ * Where a case stands. RESPONDED is the terminal step of the walking-skeleton version (old histories);
+ * the approval chain goes on from AWAITING_RESPONSE through the steps of APPROVAL_STEPS.
+ */
+export const CASE_STEPS = [
+  'BLUE_WATCH',
+  'AWAITING_RESPONSE',
+  'RESPONDED',
+  'HOME_VERIFICATION',
+  'PROPERTY_CHECK',
+  'VILLAGE_REVIEW',
+  'TOWNSHIP_RECHECK',
+  'PUBLIC_NOTICE',
+  'COUNTY_APPROVAL',
+  'INCLUDED',
+  'REJECTED',
+] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 
 /** Sent by the Kafka bridge with signal-with-start; repeated deliveries are harmless. */
 export const caseSubmittedSignal = defineSignal<[CaseWorkflowInput]>('caseSubmitted');
 export const caseRespondedSignal = defineSignal<[CaseRespondedSignal]>('caseResponded');
 export const caseStateQuery = defineQuery<CaseWorkflowState>('caseState');
+/** Records one step decision; its validator refuses a step out of order (ApplicationFailure type CASE.STEP_OUT_OF_ORDER). */
+export const recordStepUpdate = defineUpdate<CaseWorkflowState, [StepDecision]>('recordStep');
+/** A BLUE household showed a risk point: it is upgraded and the approval chain starts. */
+export const riskPointAppearedSignal = defineSignal<[RiskPointAppearedSignal]>('riskPointAppeared');
 
 /**
  * Custom search attributes the case workflow sets, so operators can list cases by step and due date in

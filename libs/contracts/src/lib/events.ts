@@ -17,6 +17,12 @@ export const CaseSubmittedPayloadSchema = z.object({
   memberCount: z.number().int().positive(),
   /** Masked name of the household head (PII never travels in clear on the bus). */
   householdHeadMasked: z.string().min(1),
+  /** Screening outcome at submission (absent in events from before the screening engine). */
+  category: z.enum(['UNSTABLE', 'MARGINAL', 'SUDDEN_HARDSHIP']).optional(),
+  colour: z.enum(['RED', 'YELLOW', 'BLUE']).optional(),
+  policyVersion: z.string().min(1).optional(),
+  /** Approval flow version the case starts with (APPROVAL_FLOW_VERSION). */
+  flowVersion: z.string().min(1).optional(),
 });
 export type CaseSubmittedPayload = z.infer<typeof CaseSubmittedPayloadSchema>;
 

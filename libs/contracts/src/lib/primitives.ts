@@ -27,6 +27,10 @@ export const AreaLevelSchema = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof AreaLevelSchema>;
 
 /** Statutory clocks that can run late. */
-export const DEADLINE_KINDS = ['RESPONSE'] as const;
+export const DEADLINE_KINDS = [
+  'RESPONSE', // 5 working days from discovery (Liuzhou)
+  'DETERMINATION', // 20 working days from the application, paused while the property check is out (Dongtai)
+  'COUNTY_BATCH', // the county's monthly approval batch cut-off
+] as const;
 export const DeadlineKindSchema = z.enum(DEADLINE_KINDS);
 export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
