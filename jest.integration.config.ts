@@ -5,7 +5,11 @@ export default {
       displayName: 'integration',
       preset: './jest.preset.js',
       rootDir: '.',
-      testMatch: ['<rootDir>/libs/*/src/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/*/src/**/*.int-spec.ts',
+        '<rootDir>/services/*/src/**/*.int-spec.ts',
+        '<rootDir>/e2e/**/*.e2e-spec.ts',
+      ],
     },
   ],
   testTimeout: 120_000,
