@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '@prp/service-kit';
+import type { PolicyProfile } from '../screening/domain';
+import { type EffectivePolicy, type PolicyRow, toEffectivePolicy } from './effective-policy';
+import { PolicyNotFoundException, PolicyVersionExistsException } from './policy-errors';
+import type { PolicyValues } from './policy-keys';
+import { regionPath } from './region-path';
+import { toPolicyProfile } from './to-policy-profile';
+
+const MAX_CACHED = 10_000;
+
+/**
+ * Resolves the policy tables: for each key, the most specific region on the area's path (village up to
+ * the national default), in the year of the day, with the latest effective date not after it. Results are
+ * cached per (area, day) — an intake batch screens thousands of households with one query — and the
+ * cache is dropped whenever a table changes.
+ */
+@Injectable()
+export class PolicyService {
+  private readonly cache = new Map<string, Promise<EffectivePolicy | undefined>>();
+
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async effective(areaCode: string, on: string): Promise<EffectivePolicy> {
+    const key = `${areaCode}|${on}`;
+    let pending = this.cache.get(key);
+    if (!pending) {
+      if (this.cache.size >= MAX_CACHED) this.cache.clear();
+      pending = this.load(areaCode, on);
+      this.cache.set(key, pending);
+      pending.catch(() => this.cache.delete(key));
+    }
+    const policy = await pending;
+    if (!policy) throw new PolicyNotFoundException(areaCode, on);
+    return policy;
+  }
+
+  async profileFor(villageCode: string, on: string): Promise<PolicyProfile> {
+    return toPolicyProfile(await this.effective(villageCode, on));
+  }
+
+  /** Adds a version of a region's table for a year; earlier versions stay (decisions name them). */
+  async addVersion(regionCode: string, year: number, effectiveFrom: string, source: string, values: PolicyValues) {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`LOCK TABLE policy_parameter IN SHARE ROW EXCLUSIVE MODE`);
+      const [{ taken }] = await manager.query(
+        `SELECT count(*)::int AS taken FROM policy_parameter WHERE region_code = $1 AND year = $2 AND effective_from = $3`,
+        [regionCode, year, effectiveFrom],
+      );
+      if (taken > 0) throw new PolicyVersionExistsException(regionCode, effectiveFrom);
+      for (const [key, value] of Object.entries(values)) {
+        await manager.query(
+          `INSERT INTO policy_parameter (region_code, year, key, value, effective_from, source) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [regionCode, year, key, JSON.stringify(value), effectiveFrom, source],
+        );
+      }
+    });
+    this.cache.clear();
+  }
+
+  async versions(regionCode: string, year: number) {
+    return this.dataSource.query(
+      `SELECT key, value, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", source FROM policy_parameter
+       WHERE region_code = $1 AND year = $2 ORDER BY effective_from, key`,
+      [regionCode, year],
+    );
+  }
+
+  private async load(areaCode: string, on: string): Promise<EffectivePolicy | undefined> {
+    const path = regionPath(areaCode);
+    const year = Number(on.slice(0, 4));
+    const rows: PolicyRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (key) key, value, region_code, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+       FROM policy_parameter
+       WHERE region_code = ANY($1::text[]) AND year = $2 AND effective_from <= $3::date
+       ORDER BY key, array_position($1::text[], region_code), effective_from DESC`,
+      [path, year, on],
+    );
+    return toEffectivePolicy(rows, path, year);
+  }
+}
