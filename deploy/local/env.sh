@@ -16,6 +16,8 @@ export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 export DATABASE_URL="${DATABASE_URL:-postgres://prp:prp@127.0.0.1:$PG_PORT/prp_dev}"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://prp:prp@127.0.0.1:$PG_PORT/prp_test}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
+# Local-only secret for personal data at rest (identification); production takes it from its secret store.
+export PII_SECRET="${PII_SECRET:-local-development-only-pii-secret-0123456789}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export TEMPORAL_TEST_SERVER_PATH="${TEMPORAL_TEST_SERVER_PATH:-$_prp_root/deploy/local/bin/temporal-test-server}"
 # Versions of what the stack downloads or builds (changing one makes prepare fetch it into a new cache dir).

@@ -2,7 +2,7 @@
 // submitted through the identification API (idempotency keys make a second run change nothing).
 import { Client } from 'pg';
 import { toShanghaiDate } from '@prp/calendar';
-import { DEMO_AREAS, DEMO_COUNTY, DEMO_POLICY } from './demo-data';
+import { DEMO_AREAS, DEMO_COUNTY, DEMO_POLICY, demoHouseholds } from './demo-data';
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://prp:prp@127.0.0.1:55432/prp_dev';
 const identificationUrl = process.env['IDENTIFICATION_URL'] ?? 'http://127.0.0.1:3001';
@@ -37,26 +37,30 @@ function daysAgo(days: number): string {
   return toShanghaiDate(new Date(Date.now() - days * 86_400_000));
 }
 
-const DEMO_HOUSEHOLDS = [
-  { key: 'demo-household-0001', villageCode: '430281101201', channel: 'CADRE_VISIT', discoveredOn: daysAgo(30), discoveredBy: '新塘村村委会', household: { headName: '刘建国', memberCount: 4 } },
-  { key: 'demo-household-0002', villageCode: '430281101202', channel: 'DEPARTMENT_ALERT', discoveredOn: daysAgo(1), discoveredBy: '市医保局数据比对', household: { headName: '陈桂兰', memberCount: 2 } },
-  { key: 'demo-household-0003', villageCode: '430281102201', channel: 'SELF_APPLICATION', discoveredOn: daysAgo(0), discoveredBy: '农户自主申报', household: { headName: '王小红', memberCount: 5 } },
-];
-
 async function seedHouseholds(): Promise<void> {
-  for (const { key, ...body } of DEMO_HOUSEHOLDS) {
+  for (const { key, body } of demoHouseholds(daysAgo)) {
     const response = await fetch(`${identificationUrl}/api/v1/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body),
     });
-    const result = (await response.json()) as { caseNo?: string; responseDue?: { dueDate: string }; message?: string };
+    type Result = {
+      caseNo?: string;
+      status?: string;
+      responseDue?: { dueDate: string };
+      screening?: { reasons: string[] };
+      message?: string;
+    };
+    const result = (await response.json()) as Result;
     if (response.status === 409) {
       console.log(`  ${key}: seeded on an earlier day, kept as it is`);
       continue;
     }
     if (!response.ok) throw new Error(`demo household ${key}: ${response.status} ${result.message ?? ''}`);
-    console.log(`  ${result.caseNo} ${body.household.headName} 发现于 ${body.discoveredOn}，响应时限 ${result.responseDue?.dueDate}`);
+    const due = result.responseDue ? `，响应时限 ${result.responseDue.dueDate}` : '';
+    console.log(
+      `  ${result.caseNo} ${body.household.members[0].name} 发现于 ${body.discoveredOn}：${result.status}${due}`,
+    );
   }
 }
 

@@ -15,7 +15,13 @@ export interface PlatformProcess {
 }
 
 /** Ports away from the development ones, so a running `npm start` does not collide with the test run. */
-export const E2E_PORTS = { identification: 13001, referral: 13002, subsidy: 13003, reporting: 13004, 'case-worker': 13005 } as const;
+export const E2E_PORTS = {
+  identification: 13001,
+  referral: 13002,
+  subsidy: 13003,
+  reporting: 13004,
+  'case-worker': 13005,
+} as const;
 type ProcessName = keyof typeof E2E_PORTS;
 
 const ENTRIES: Record<ProcessName, string> = {
@@ -61,7 +67,8 @@ export async function startPlatformProcess(name: ProcessName): Promise<PlatformP
   const url = `http://127.0.0.1:${E2E_PORTS[name]}`;
   await waitFor(
     async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see .data/logs/e2e/${name}.log`);
+      if (child.exitCode !== null)
+        throw new Error(`${name} exited with ${child.exitCode}; see .data/logs/e2e/${name}.log`);
       return (await fetch(`${url}/health`)).ok;
     },
     { timeoutMs: 90_000, intervalMs: 250, description: `${name} /health` },
@@ -80,6 +87,11 @@ export async function stopPlatformProcess(p: PlatformProcess | undefined): Promi
 
 /** Applies every service's migrations to the test database with the same command operators use. */
 export async function migrateTestDatabase(): Promise<void> {
-  const args = ['-r', './deploy/scripts/register-paths.js', 'dist/deploy/scripts/migrate.js', testStackEnv().databaseUrl];
+  const args = [
+    '-r',
+    './deploy/scripts/register-paths.js',
+    'dist/deploy/scripts/migrate.js',
+    testStackEnv().databaseUrl,
+  ];
   await promisify(execFile)(process.execPath, args, { cwd: repoRoot });
 }

@@ -5,7 +5,13 @@ import { Kafka, logLevel } from 'kafkajs';
 import { toShanghaiDate } from '@prp/calendar';
 import { caseWorkflowId, TOPICS, type DeadLetterRecord } from '@prp/contracts';
 import { testStackEnv, waitFor } from '@prp/testing';
-import { migrateTestDatabase, startPlatformProcess, stopPlatformProcess, type PlatformProcess } from './platform-processes';
+import { householdFacts } from './households';
+import {
+  migrateTestDatabase,
+  startPlatformProcess,
+  stopPlatformProcess,
+  type PlatformProcess,
+} from './platform-processes';
 
 jest.setTimeout(240_000);
 
@@ -13,8 +19,28 @@ const stack = testStackEnv();
 const VILLAGE = '430281101201';
 const daysAgo = (n: number) => toShanghaiDate(new Date(Date.now() - n * 86_400_000));
 
-function household(marker: string, discoveredOn = daysAgo(30)) {
-  return { villageCode: VILLAGE, channel: 'CADRE_VISIT', discoveredOn, discoveredBy: marker, household: { headName: '赵铁柱', memberCount: 3 } };
+function household(marker: string, discoveredOn = daysAgo(30), annualWageYuan = 12_000) {
+  return {
+    villageCode: VILLAGE,
+    channel: 'CADRE_VISIT',
+    discoveredOn,
+    discoveredBy: marker,
+    household: householdFacts(discoveredOn, annualWageYuan),
+  };
+}
+
+/** The branch of the area tree the tests submit into (the demo county's 新塘村). */
+async function insertTestAreas(db: PgClient) {
+  const areas = [
+    ['430000000000', '湖南省', 'PROVINCE', null],
+    ['430200000000', '株洲市', 'CITY', '430000000000'],
+    ['430281000000', '醴陵市', 'COUNTY', '430200000000'],
+    ['430281101000', '东富镇', 'TOWNSHIP', '430281000000'],
+    [VILLAGE, '新塘村', 'VILLAGE', '430281101000'],
+  ];
+  for (const area of areas) {
+    await db.query(`INSERT INTO identification.area (code, name, level, parent_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, area);
+  }
 }
 
 async function post(url: string, body: unknown, idempotencyKey?: string) {
@@ -35,7 +61,11 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     await migrateTestDatabase();
     db = new PgClient({ connectionString: stack.databaseUrl });
     await db.connect();
-    temporal = new TemporalClient({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.temporalNamespace });
+    await insertTestAreas(db);
+    temporal = new TemporalClient({
+      connection: await Connection.connect({ address: stack.temporalAddress }),
+      namespace: stack.temporalNamespace,
+    });
     for (const name of ['identification', 'reporting', 'case-worker', 'referral', 'subsidy'] as const) {
       processes.push(await startPlatformProcess(name));
     }
@@ -68,19 +98,46 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
 
   it('refuses a household with bad fields, naming each field in Chinese, and stores nothing', async () => {
     const marker = `bad-input-${randomUUID()}`;
-    const bad = { ...household(marker), villageCode: '4302', household: { headName: '赵铁柱' } };
-    const response = await post(`${identification}/api/v1/cases`, bad, `key-${randomUUID()}`);
+    const good = household(marker);
+    const [head, ...others] = good.household.members;
+    const badHousehold = {
+      ...good.household,
+      members: [
+        { ...head, idCardNumber: `${head.idCardNumber.slice(0, 17)}${head.idCardNumber[17] === '0' ? '1' : '0'}` },
+        ...others,
+      ],
+      incomes: [{ type: 'WAGE', month: '2025-01', amountFen: -100 }],
+      guarantees: undefined,
+    };
+    const response = await post(
+      `${identification}/api/v1/cases`,
+      { ...good, villageCode: '4302', household: badHousehold },
+      `key-${randomUUID()}`,
+    );
     expect(response.status).toBe(400);
     const errors = response.body['errors'] as { field: string; code: string; message: string }[];
-    expect(errors.map((e) => e.field).sort()).toEqual(['household.memberCount', 'villageCode']);
-    expect(errors.find((e) => e.field === 'household.memberCount')).toMatchObject({ code: 'FIELD.REQUIRED' });
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'household.guarantees',
+      'household.incomes.0.amountFen',
+      'household.members.0.idCardNumber',
+      'villageCode',
+    ]);
+    expect(errors.find((e) => e.field === 'household.guarantees')).toMatchObject({ code: 'FIELD.REQUIRED' });
+    expect(errors.find((e) => e.field === 'household.members.0.idCardNumber')).toMatchObject({
+      code: 'ID_CARD.CHECKSUM',
+    });
     expect(errors.every((e) => /[\u4e00-\u9fa5]/.test(e.message))).toBe(true);
-    const stored = await db.query(`SELECT count(*)::int AS n FROM identification.household_case WHERE discovered_by = $1`, [marker]);
+    const stored = await db.query(
+      `SELECT count(*)::int AS n FROM identification.household_case WHERE discovered_by = $1`,
+      [marker],
+    );
     expect(stored.rows[0].n).toBe(0);
 
     const noKey = await post(`${identification}/api/v1/cases`, household(marker));
     expect(noKey.status).toBe(400);
-    expect(noKey.body['errors']).toEqual([expect.objectContaining({ field: 'idempotency-key', code: 'FIELD.REQUIRED' })]);
+    expect(noKey.body['errors']).toEqual([
+      expect.objectContaining({ field: 'idempotency-key', code: 'FIELD.REQUIRED' }),
+    ]);
   });
 
   it('sends a poison message to the dead-letter topic with its error, and keeps consuming', async () => {
@@ -101,7 +158,10 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     });
     try {
       // Both consumers of the case topic (reporting and the worker's bridge) dead-letter it, each once.
-      await waitFor(() => deadLetters.length >= 2, { timeoutMs: 60_000, description: 'poison message on the dead-letter topic' });
+      await waitFor(() => deadLetters.length >= 2, {
+        timeoutMs: 60_000,
+        description: 'poison message on the dead-letter topic',
+      });
     } finally {
       await consumer.disconnect();
     }
@@ -114,7 +174,10 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     const key = `e2e-${randomUUID()}`;
     const marker = `skeleton-${randomUUID()}`;
     const body = household(marker);
-    const [first, again] = [await post(`${identification}/api/v1/cases`, body, key), await post(`${identification}/api/v1/cases`, body, key)];
+    const [first, again] = [
+      await post(`${identification}/api/v1/cases`, body, key),
+      await post(`${identification}/api/v1/cases`, body, key),
+    ];
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ caseId: first.body['caseId'], replayed: true });
@@ -125,7 +188,16 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     expect(conflicting.status).toBe(409);
     expect(conflicting.body['code']).toBe('CASE.IDEMPOTENCY_CONFLICT');
 
-    type Board = { items: { caseId: string; kind: string; dueDate: string; daysOverdue: number; areaCode: string; responsibleLevel: string }[] };
+    type Board = {
+      items: {
+        caseId: string;
+        kind: string;
+        dueDate: string;
+        daysOverdue: number;
+        areaCode: string;
+        responsibleLevel: string;
+      }[];
+    };
     const item = await waitFor(
       async () => {
         const board = (await (await fetch(`${reporting}/api/v1/overdue?area=${VILLAGE}&limit=500`)).json()) as Board;
@@ -133,37 +205,112 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
       },
       { timeoutMs: 90_000, intervalMs: 500, description: 'the case on the overdue board' },
     );
-    const expectedDays = Math.round((Date.parse(`${toShanghaiDate(new Date())}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
-    expect(item).toMatchObject({ kind: 'RESPONSE', dueDate: due, areaCode: VILLAGE, responsibleLevel: 'TOWNSHIP', daysOverdue: expectedDays });
+    const expectedDays = Math.round(
+      (Date.parse(`${toShanghaiDate(new Date())}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000,
+    );
+    expect(item).toMatchObject({
+      kind: 'RESPONSE',
+      dueDate: due,
+      areaCode: VILLAGE,
+      responsibleLevel: 'TOWNSHIP',
+      daysOverdue: expectedDays,
+    });
     expect(expectedDays).toBeGreaterThan(0);
 
     const count = async (sql: string) => (await db.query(sql, [caseId])).rows[0].n as number;
     expect(await count(`SELECT count(*)::int AS n FROM identification.household_case WHERE id = $1`)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM identification.outbox_message WHERE envelope->>'caseId' = $1::text AND event_type = 'case.submitted'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM identification.outbox_message WHERE envelope->>'caseId' = $1::text AND event_type = 'case.submitted'`,
+      ),
+    ).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM reporting.case_summary WHERE case_id = $1`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM reporting.overdue_item WHERE case_id = $1`)).toBe(1);
 
     const workflows = await waitFor(
       async () => {
         const found = [];
-        for await (const wf of temporal.workflow.list({ query: `WorkflowId = '${caseWorkflowId(caseId)}'` })) found.push(wf);
+        for await (const wf of temporal.workflow.list({ query: `WorkflowId = '${caseWorkflowId(caseId)}'` }))
+          found.push(wf);
         return found.length > 0 && found;
       },
       { timeoutMs: 30_000, description: 'the case workflow in visibility' },
     );
     expect(workflows).toHaveLength(1);
-    const state = await temporal.workflow.getHandle(caseWorkflowId(caseId)).query<{ step: string; deadlines: { status: string }[] }>('caseState');
+    const state = await temporal.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .query<{ step: string; deadlines: { status: string }[] }>('caseState');
     expect(state).toMatchObject({ step: 'AWAITING_RESPONSE', deadlines: [{ status: 'OVERDUE' }] });
   });
 
+  it('screens at intake: a household above the line is recorded as screened, with reasons, and starts nothing', async () => {
+    const created = await post(
+      `${identification}/api/v1/cases`,
+      household(`screened-${randomUUID()}`, daysAgo(3), 60_000),
+      `e2e-${randomUUID()}`,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'SCREENED_OUT',
+      screening: { qualifies: false, disposition: 'SCREENED_OUT' },
+    });
+    expect(created.body['responseDue']).toBeUndefined();
+    const screening = created.body['screening'] as {
+      reasons: string[];
+      policyVersion: string;
+      perCapitaIncomeFen: number;
+    };
+    expect(screening.perCapitaIncomeFen).toBe(2_000_000);
+    expect(screening.reasons[0]).toBe('人均纯收入20000.00元不低于监测线6500.00元');
+    expect(screening.policyVersion).toMatch(/^\d{4}\//);
+    const events = await db.query(
+      `SELECT count(*)::int AS n FROM identification.outbox_message WHERE envelope->>'caseId' = $1::text`,
+      [created.body['caseId']],
+    );
+    expect(events.rows[0].n).toBe(0);
+  });
+
+  it('links a household whose member is already in an open case as a suspected duplicate, without a second workflow', async () => {
+    const firstBody = household(`dup-a-${randomUUID()}`, daysAgo(2));
+    const first = await post(`${identification}/api/v1/cases`, firstBody, `e2e-${randomUUID()}`);
+    expect(first.body).toMatchObject({ status: 'SUSPECTED', screening: { category: 'MARGINAL', colour: 'YELLOW' } });
+    const caseId = first.body['caseId'] as string;
+    const stored = (
+      await db.query(`SELECT facts::text AS facts FROM identification.household_case WHERE id = $1`, [caseId])
+    ).rows[0];
+    expect(stored.facts).not.toContain(firstBody.household.members[1].idCardNumber); // no ID number in clear at rest
+
+    // The same spouse appears in a second submission from another clerk.
+    const secondBody = household(`dup-b-${randomUUID()}`, daysAgo(1));
+    secondBody.household.members[1] = firstBody.household.members[1];
+    const second = await post(`${identification}/api/v1/cases`, secondBody, `e2e-${randomUUID()}`);
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ status: 'DUPLICATE_SUSPECTED', duplicateOf: caseId });
+    const events = await db.query(
+      `SELECT count(*)::int AS n FROM identification.outbox_message WHERE envelope->>'caseId' = $1::text`,
+      [second.body['caseId']],
+    );
+    expect(events.rows[0].n).toBe(0);
+  });
+
   it('closes the response step when the township records first contact', async () => {
-    const created = await post(`${identification}/api/v1/cases`, household(`respond-${randomUUID()}`, daysAgo(0)), `e2e-${randomUUID()}`);
+    const created = await post(
+      `${identification}/api/v1/cases`,
+      household(`respond-${randomUUID()}`, daysAgo(0)),
+      `e2e-${randomUUID()}`,
+    );
     const caseId = created.body['caseId'] as string;
     const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
-    await waitFor(async () => (await handle.describe()).status.name === 'RUNNING', { timeoutMs: 60_000, description: 'workflow started' });
+    await waitFor(async () => (await handle.describe()).status.name === 'RUNNING', {
+      timeoutMs: 60_000,
+      description: 'workflow started',
+    });
     const responded = await post(`${identification}/api/v1/cases/${caseId}/response`, { respondedBy: '东富镇干部' });
     expect(responded.status).toBe(200);
-    await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { timeoutMs: 60_000, description: 'workflow completed' });
+    await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', {
+      timeoutMs: 60_000,
+      description: 'workflow completed',
+    });
     const result = (await handle.result()) as { step: string; deadlines: { status: string }[] };
     expect(result).toMatchObject({ step: 'RESPONDED', deadlines: [{ status: 'MET' }] });
   });

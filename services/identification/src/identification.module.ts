@@ -5,18 +5,23 @@ import { IDENTIFICATION_ENTITIES, IDENTIFICATION_MIGRATIONS, IDENTIFICATION_SCHE
 import { CalendarService } from './modules/calendar/calendar.service';
 import { ComputeDeadlineController } from './modules/calendar/compute-deadline/compute-deadline.controller';
 import { OverridesController } from './modules/calendar/overrides/overrides.controller';
+import { ListCasesController } from './modules/cases/list-cases/list-cases.controller';
 import { GetCaseController } from './modules/cases/get-case/get-case.controller';
 import { RecordResponseController } from './modules/cases/record-response/record-response.controller';
 import { SubmitCaseController } from './modules/cases/submit-case/submit-case.controller';
 import { SubmitCaseService } from './modules/cases/submit-case/submit-case.service';
+import { PolicyController } from './modules/policy/policy.controller';
+import { PolicyService } from './modules/policy/policy.service';
 
 const controllers = [
   HealthController,
   SubmitCaseController,
+  ListCasesController,
   GetCaseController,
   RecordResponseController,
   ComputeDeadlineController,
   OverridesController,
+  PolicyController,
 ];
 
 @Module({})
@@ -39,6 +44,7 @@ export class IdentificationModule {
         }),
         CalendarService,
         SubmitCaseService,
+        PolicyService,
       ],
     };
   }

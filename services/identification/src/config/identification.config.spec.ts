@@ -1,16 +1,24 @@
 import { ConfigError } from '@prp/service-kit';
 import { loadIdentificationConfig } from './identification.config';
 
+const PII_SECRET = 'x'.repeat(32);
+
 describe('identification config', () => {
   it('falls back to the local stack defaults', () => {
-    const config = loadIdentificationConfig({});
+    const config = loadIdentificationConfig({ PII_SECRET });
     expect(config.PORT).toBe(3001);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:19092']);
     expect(config.RELAY_ENABLED).toBe(true);
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.TEMPORAL_NAMESPACE).toBe('default');
+  });
+
+  it('refuses a Temporal address without a port', () => {
+    expect(() => loadIdentificationConfig({ PII_SECRET, TEMPORAL_ADDRESS: 'temporal' })).toThrow(/TEMPORAL_ADDRESS/);
   });
 
   it('reads "false" as false, not as a truthy string', () => {
-    expect(loadIdentificationConfig({ RELAY_ENABLED: 'false' }).RELAY_ENABLED).toBe(false);
+    expect(loadIdentificationConfig({ PII_SECRET, RELAY_ENABLED: 'false' }).RELAY_ENABLED).toBe(false);
   });
 
   it('names every bad variable in one error', () => {
@@ -23,6 +31,7 @@ describe('identification config', () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/DATABASE_URL/);
       expect(problems).toMatch(/KAFKA_BROKERS/);
+      expect(problems).toMatch(/PII_SECRET/);
     }
   });
 });

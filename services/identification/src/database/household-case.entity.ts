@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type CaseStatus = 'SUSPECTED' | 'RESPONDED';
+export type CaseStatus = 'SUSPECTED' | 'RESPONDED' | 'BLUE_WATCH' | 'SCREENED_OUT' | 'DUPLICATE_SUSPECTED';
+
+/** Statuses of a case that is open: a member found again is a suspected duplicate of it. */
+export const OPEN_CASE_STATUSES: CaseStatus[] = ['SUSPECTED', 'RESPONDED', 'BLUE_WATCH'];
 
 /** A suspected household (疑似监测户) as submitted by a township or village system. */
 @Entity({ name: 'household_case' })
@@ -39,8 +42,31 @@ export class HouseholdCaseEntity {
   @Column({ type: 'text' })
   status!: CaseStatus;
 
-  @Column({ name: 'response_due_date', type: 'date' })
-  responseDueDate!: string;
+  @Column({ name: 'response_due_date', type: 'date', nullable: true })
+  responseDueDate!: string | null;
+
+  @Column({ name: 'identification_month', type: 'text', nullable: true })
+  identificationMonth!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  colour!: string | null;
+
+  @Column({ name: 'policy_version', type: 'text', nullable: true })
+  policyVersion!: string | null;
+
+  /** The screening result at intake (rules, inputs, reasons, policy version). */
+  @Column({ type: 'jsonb', nullable: true })
+  screening!: object | null;
+
+  /** The submitted facts with ID numbers masked (the numbers live encrypted in household_member). */
+  @Column({ type: 'jsonb', nullable: true })
+  facts!: object | null;
+
+  @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
+  duplicateOf!: string | null;
 
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;

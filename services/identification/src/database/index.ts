@@ -3,6 +3,9 @@ import { CalendarOverrideEntity } from './calendar-override.entity';
 import { HouseholdCaseEntity } from './household-case.entity';
 import { InitIdentification1732000000100 } from './migrations/1732000000100-init-identification';
 import { AreasAndPolicy1732000000110 } from './migrations/1732000000110-areas-and-policy';
+import { HouseholdFacts1732000000200 } from './migrations/1732000000200-household-facts';
+import { PolicyDefaults1732000000300 } from './migrations/1732000000300-policy-defaults';
+import { ApprovalLedger1732000000420 } from './migrations/1732000000420-approval-ledger';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -10,5 +13,8 @@ export const IDENTIFICATION_MIGRATIONS = [
   CreateMessagingTables1732000000000,
   InitIdentification1732000000100,
   AreasAndPolicy1732000000110,
+  HouseholdFacts1732000000200,
+  PolicyDefaults1732000000300,
+  ApprovalLedger1732000000420,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

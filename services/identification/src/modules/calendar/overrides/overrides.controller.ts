@@ -27,9 +27,14 @@ export class OverridesController {
   @Put(':date')
   @ApiOperation({ summary: '设置某日为节假日或工作日' })
   @ApiBody({ schema: openApiSchema(OverrideBodySchema) })
-  async put(@Param('date') date: string, @Body(new ZodPipe(OverrideBodySchema)) body: z.infer<typeof OverrideBodySchema>) {
+  async put(
+    @Param('date') date: string,
+    @Body(new ZodPipe(OverrideBodySchema)) body: z.infer<typeof OverrideBodySchema>,
+  ) {
     const day = parseOrThrow(z.object({ date: LocalDateSchema }), { date }).date;
-    await this.dataSource.getRepository(CalendarOverrideEntity).upsert({ date: day, kind: body.kind, name: body.name ?? null }, ['date']);
+    await this.dataSource
+      .getRepository(CalendarOverrideEntity)
+      .upsert({ date: day, kind: body.kind, name: body.name ?? null }, ['date']);
     this.calendar.invalidate();
     return { date: day, ...body };
   }

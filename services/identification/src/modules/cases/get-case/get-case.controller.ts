@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DATA_SOURCE, parseOrThrow } from '@prp/service-kit';
 import { HouseholdCaseEntity } from '../../../database';
 import { CaseNotFoundException } from '../case-errors';
+import { maskName } from '../mask';
 
 export const CaseIdParamSchema = z.object({ id: z.uuid({ message: '案件ID必须为UUID' }) });
 
@@ -19,7 +20,7 @@ export class GetCaseController {
     const caseId = parseOrThrow(CaseIdParamSchema, { id }).id;
     const found = await this.dataSource.getRepository(HouseholdCaseEntity).findOne({ where: { id: caseId } });
     if (!found) throw new CaseNotFoundException(caseId);
-    const { idempotencyKey: _key, requestHash: _hash, ...visible } = found;
-    return visible;
+    const { idempotencyKey: _key, requestHash: _hash, headName, ...visible } = found;
+    return { ...visible, headName: maskName(headName) };
   }
 }

@@ -7,7 +7,7 @@ import { createEnvelope, EVENT_TYPES, InstantSchema } from '@prp/contracts';
 import { addToOutbox } from '@prp/messaging';
 import { DATA_SOURCE, openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { HouseholdCaseEntity } from '../../../database';
-import { CaseNotFoundException } from '../case-errors';
+import { CaseNotFoundException, CaseNotInChainException } from '../case-errors';
 import { CaseIdParamSchema } from '../get-case/get-case.controller';
 
 const RecordResponseSchema = z.object({
@@ -25,14 +25,25 @@ export class RecordResponseController {
   @HttpCode(200)
   @ApiOperation({ summary: '登记首次响应（入户联系）' })
   @ApiBody({ schema: openApiSchema(RecordResponseSchema) })
-  async respond(@Param('id') id: string, @Body(new ZodPipe(RecordResponseSchema)) body: z.infer<typeof RecordResponseSchema>) {
+  async respond(
+    @Param('id') id: string,
+    @Body(new ZodPipe(RecordResponseSchema)) body: z.infer<typeof RecordResponseSchema>,
+  ) {
     const caseId = parseOrThrow(CaseIdParamSchema, { id }).id;
     return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(HouseholdCaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      const found = await manager.findOne(HouseholdCaseEntity, {
+        where: { id: caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!found) throw new CaseNotFoundException(caseId);
       if (found.respondedAt) return { caseId, respondedAt: found.respondedAt.toISOString(), alreadyRecorded: true };
+      if (found.status !== 'SUSPECTED') throw new CaseNotInChainException(caseId, found.status);
       const respondedAt = body.respondedAt ?? new Date().toISOString();
-      await manager.update(HouseholdCaseEntity, { id: caseId }, { status: 'RESPONDED', respondedAt: new Date(respondedAt) });
+      await manager.update(
+        HouseholdCaseEntity,
+        { id: caseId },
+        { status: 'RESPONDED', respondedAt: new Date(respondedAt) },
+      );
       const event = createEnvelope({
         type: EVENT_TYPES.caseResponded,
         eventId: randomUUID(),

@@ -23,7 +23,9 @@ export class SubmitCaseController {
     @Body(new ZodPipe(SubmitCaseSchema)) body: SubmitCaseRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const key = parseOrThrow(IdempotencyKeySchema, { 'idempotency-key': headers['idempotency-key'] })['idempotency-key'];
+    const key = parseOrThrow(IdempotencyKeySchema, { 'idempotency-key': headers['idempotency-key'] })[
+      'idempotency-key'
+    ];
     const result = await this.service.submit(body, key);
     reply.status(result.replayed ? HttpStatus.OK : HttpStatus.CREATED);
     return result;

@@ -1,90 +1,89 @@
-import { createHash, randomUUID } from 'crypto';
+import { createHash } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { toShanghaiDate } from '@prp/calendar';
-import { createEnvelope, DEFAULT_RESPONSE_WORKING_DAYS, EVENT_TYPES } from '@prp/contracts';
-import { addToOutbox } from '@prp/messaging';
 import { DATA_SOURCE, RequestValidationException } from '@prp/service-kit';
+import { IDENTIFICATION_CONFIG, type IdentificationConfig } from '../../../config/identification.config';
 import { HouseholdCaseEntity } from '../../../database';
 import { CalendarService } from '../../calendar/calendar.service';
+import { PolicyService } from '../../policy/policy.service';
+import { toPolicyProfile } from '../../policy/to-policy-profile';
+import { screenHousehold, type ScreeningResult } from '../../screening/domain';
 import { IdempotencyConflictException } from '../case-errors';
-import { maskName } from '../mask';
+import { PiiProtector } from '../pii';
+import { CaseWriter } from './case-writer';
 import type { SubmitCaseRequest, SubmitCaseResponse } from './submit-case.dto';
 
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class SubmitCaseService {
+  private readonly writer: CaseWriter;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(IDENTIFICATION_CONFIG) config: IdentificationConfig,
     private readonly calendar: CalendarService,
-  ) {}
+    private readonly policy: PolicyService,
+  ) {
+    this.writer = new CaseWriter(new PiiProtector(config.PII_SECRET));
+  }
 
-  /** Stores the case and its `case.submitted` event in one transaction; a retried key returns the first case. */
+  /**
+   * Screens the household with the policy in force for its village on the discovery day and stores it
+   * with its members and, for a new suspected case, its `case.submitted` event, all in one transaction.
+   * A retried key returns the first result.
+   */
   async submit(request: SubmitCaseRequest, idempotencyKey: string): Promise<SubmitCaseResponse> {
     this.assertNotInFuture(request.discoveredOn);
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     const existing = await this.findByKey(idempotencyKey);
     if (existing) return this.replay(existing, requestHash);
-    const due = await this.calendar.deadline(request.discoveredOn, DEFAULT_RESPONSE_WORKING_DAYS);
+    await this.assertVillage(request.villageCode);
+    const identificationMonth = request.identificationMonth ?? request.discoveredOn.slice(0, 7);
+    const policy = await this.policy.effective(request.villageCode, request.discoveredOn);
+    const screening = screenHousehold({ ...request.household, identificationMonth }, toPolicyProfile(policy));
+    const due =
+      screening.disposition === 'CASE' ? await this.responseDue(request.villageCode, request.discoveredOn) : undefined;
+    const input = {
+      request,
+      idempotencyKey,
+      requestHash,
+      identificationMonth,
+      screening,
+      responseDueDate: due?.dueDate ?? null,
+    };
     try {
-      const stored = await this.dataSource.transaction((manager) => this.insert(manager, request, idempotencyKey, requestHash, due.dueDate));
-      return this.toResponse(stored, false, due);
+      const stored = await this.dataSource.transaction((manager) => this.writer.write(manager, input));
+      return this.toResponse(stored, false, stored.responseDueDate ? due : undefined);
     } catch (error) {
-      const raced = (error as { code?: string }).code === UNIQUE_VIOLATION ? await this.findByKey(idempotencyKey) : null;
+      const raced =
+        (error as { code?: string }).code === UNIQUE_VIOLATION ? await this.findByKey(idempotencyKey) : null;
       if (raced) return this.replay(raced, requestHash);
       throw error;
     }
   }
 
-  private async insert(manager: EntityManager, request: SubmitCaseRequest, key: string, hash: string, dueDate: string) {
-    const [{ seq }] = await manager.query(`SELECT nextval('case_no_seq')::text AS seq`);
-    const entity = manager.create(HouseholdCaseEntity, {
-      id: randomUUID(),
-      caseNo: `JC${request.discoveredOn.slice(0, 4)}${String(seq).padStart(8, '0')}`,
-      idempotencyKey: key,
-      requestHash: hash,
-      areaCode: request.villageCode,
-      channel: request.channel,
-      discoveredOn: request.discoveredOn,
-      discoveredBy: request.discoveredBy,
-      headName: request.household.headName,
-      memberCount: request.household.memberCount,
-      status: 'SUSPECTED',
-      responseDueDate: dueDate,
-      respondedAt: null,
-    });
-    await manager.insert(HouseholdCaseEntity, entity);
-    await addToOutbox(manager, this.submittedEvent(entity));
-    return entity;
-  }
-
-  private submittedEvent(entity: HouseholdCaseEntity) {
-    return createEnvelope({
-      type: EVENT_TYPES.caseSubmitted,
-      eventId: randomUUID(),
-      caseId: entity.id,
-      areaCode: entity.areaCode,
-      producer: 'identification',
-      payload: {
-        caseNo: entity.caseNo,
-        channel: entity.channel as 'OTHER',
-        discoveredOn: entity.discoveredOn,
-        discoveredBy: entity.discoveredBy,
-        memberCount: entity.memberCount,
-        householdHeadMasked: maskName(entity.headName),
-      },
-    });
+  private async responseDue(villageCode: string, discoveredOn: string) {
+    const policy = await this.policy.effective(villageCode, discoveredOn);
+    return this.calendar.deadline(discoveredOn, policy.values.response_working_days ?? 5);
   }
 
   private async replay(existing: HouseholdCaseEntity, requestHash: string): Promise<SubmitCaseResponse> {
     if (existing.requestHash !== requestHash) throw new IdempotencyConflictException();
-    const due = await this.calendar.deadline(existing.discoveredOn, DEFAULT_RESPONSE_WORKING_DAYS);
+    const due = existing.responseDueDate ? await this.responseDue(existing.areaCode, existing.discoveredOn) : undefined;
     return this.toResponse(existing, true, due);
   }
 
   private findByKey(idempotencyKey: string) {
     return this.dataSource.getRepository(HouseholdCaseEntity).findOne({ where: { idempotencyKey } });
+  }
+
+  private async assertVillage(villageCode: string): Promise<void> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM area WHERE code = $1 AND level = 'VILLAGE'`, [villageCode]);
+    if (rows.length > 0) return;
+    const message = `villageCode：行政村${villageCode}不在区划目录中`;
+    throw new RequestValidationException([{ field: 'villageCode', code: 'CASE.UNKNOWN_VILLAGE', message }]);
   }
 
   private assertNotInFuture(discoveredOn: string): void {
@@ -93,13 +92,19 @@ export class SubmitCaseService {
     throw new RequestValidationException([{ field: 'discoveredOn', code: 'CASE.DISCOVERED_IN_FUTURE', message }]);
   }
 
-  private toResponse(entity: HouseholdCaseEntity, replayed: boolean, due: { dueDate: string; dueAt: string; explanation: string }): SubmitCaseResponse {
+  private toResponse(
+    entity: HouseholdCaseEntity,
+    replayed: boolean,
+    due?: { dueDate: string; dueAt: string; explanation: string },
+  ): SubmitCaseResponse {
     return {
       caseId: entity.id,
       caseNo: entity.caseNo,
       status: entity.status,
       replayed,
-      responseDue: { dueDate: due.dueDate, dueAt: due.dueAt, explanation: due.explanation },
+      screening: entity.screening as unknown as ScreeningResult,
+      ...(entity.duplicateOf ? { duplicateOf: entity.duplicateOf } : {}),
+      ...(due ? { responseDue: { dueDate: due.dueDate, dueAt: due.dueAt, explanation: due.explanation } } : {}),
     };
   }
 }

@@ -1,0 +1,1 @@
+export const TEMPORAL_GATEWAY = Symbol('TEMPORAL_GATEWAY');
