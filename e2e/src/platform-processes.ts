@@ -14,14 +14,18 @@ export interface PlatformProcess {
   child: ChildProcess;
 }
 
-/** Ports away from the development ones, so a running `npm start` does not collide with the test run. */
+/**
+ * Ports away from the development ones, so a running `npm start` does not collide with the test run;
+ * E2E_PORT_BASE moves them all (two test runs side by side).
+ */
+const base = Number(process.env['E2E_PORT_BASE'] ?? 13000);
 export const E2E_PORTS = {
-  identification: 13001,
-  referral: 13002,
-  subsidy: 13003,
-  reporting: 13004,
-  'case-worker': 13005,
-} as const;
+  identification: base + 1,
+  referral: base + 2,
+  subsidy: base + 3,
+  reporting: base + 4,
+  'case-worker': base + 5,
+};
 type ProcessName = keyof typeof E2E_PORTS;
 
 const ENTRIES: Record<ProcessName, string> = {
