@@ -9,7 +9,19 @@ export function idCard(birthDate: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-const member = (name: string, relation: string, birthDate: string) => ({
+/**
+ * A random birth date in `fromYear`..`fromYear + 9`. Together with the random sequence number this gives
+ * ~3.6 million ID numbers per member slot, so households of one run (and of earlier runs on the same
+ * database) do not share a member by chance and get linked as suspected duplicates.
+ */
+function randomBirthDate(fromYear: number): string {
+  const day = new Date(Date.UTC(fromYear, 0, 1) + randomInt(0, 3650) * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+const member = (name: string, relation: string, fromYear: number) => memberBorn(name, relation, randomBirthDate(fromYear));
+
+const memberBorn = (name: string, relation: string, birthDate: string) => ({
   idCardNumber: idCard(birthDate),
   name,
   relation,
@@ -37,9 +49,9 @@ export function householdFacts(discoveredOn: string, annualWageYuan = 12_000) {
   const month = `${Number(discoveredOn.slice(0, 4)) - 1}${discoveredOn.slice(4, 7)}`;
   return {
     members: [
-      member('赵铁柱', 'HEAD', '1975-04-12'),
-      member('钱秀英', 'SPOUSE', '1978-09-30'),
-      member('赵小明', 'CHILD', '2012-01-20'),
+      member('赵铁柱', 'HEAD', 1965),
+      member('钱秀英', 'SPOUSE', 1968),
+      member('赵小明', 'CHILD', 2008),
     ],
     registeredPoor: false,
     relocated: false,
