@@ -1,6 +1,6 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseOutcome, StepDecision } from './approval-chain';
+import type { CaseOutcome, PropertyCheckDepartment, StepDecision } from './approval-chain';
 import type { AreaLevel, DeadlineKind, DiscoveryChannel } from './primitives';
 
 /** Temporal contract of the per-household case workflow (workflow id `case-<caseId>`). */
@@ -38,16 +38,30 @@ export interface CaseRespondedSignal {
   respondedBy: string;
 }
 
-export type DeadlineStatus = 'RUNNING' | 'MET' | 'OVERDUE';
+/** PAUSED: the DETERMINATION clock while the property check is out (no due date counts down). */
+export type DeadlineStatus = 'RUNNING' | 'PAUSED' | 'MET' | 'OVERDUE';
 
 export interface DeadlineState {
   kind: DeadlineKind;
   workingDays: number;
+  /** Day the clock counts from (not itself counted). */
+  startedOn?: string;
   dueDate: string;
   dueAt: string;
   status: DeadlineStatus;
   metAt?: string;
   overdueSince?: string;
+  /** DETERMINATION: working days already used when the clock was last paused. */
+  consumedWorkingDays?: number;
+}
+
+/** The public notice period of the current round (a timer, not an overdue clock). */
+export interface NoticePeriod {
+  round: number;
+  workingDays: number;
+  startedOn: string;
+  endDate: string;
+  endsAt: string;
 }
 
 export interface PausedInterval {
@@ -66,6 +80,13 @@ export interface CaseWorkflowState {
   /** decisionIds already applied (idempotency of recordStep). */
   decisions?: StepDecision[];
   outcome?: CaseOutcome;
+  /** Chain round: 1, then +1 each time an objection sends the case back to home verification. */
+  round?: number;
+  /** Departments that answered the property check of the current round. */
+  propertyAnswers?: PropertyCheckDepartment[];
+  notice?: NoticePeriod;
+  /** Clock lengths in force for this case (policy table version and values). */
+  policy?: ClockPolicy;
 }
 
 /**
@@ -130,14 +151,41 @@ export interface DeadlineOverdueInput {
   escalatedTo: AreaLevel;
 }
 
+export interface LoadClockPolicyInput {
+  areaCode: string;
+  on: string;
+}
+
+/** Clock lengths of the policy table in force for an area on a day (GET /api/v1/policy/effective). */
+export interface ClockPolicy {
+  regionCode: string;
+  year: number;
+  version: string | number;
+  responseWorkingDays: number;
+  verificationWorkingDays: number;
+  publicNoticeWorkingDays: number;
+  countyBatchMinWorkingDays: number;
+}
+
+/** Working days d with from < d <= to (negative when to is before from). */
+export interface CountWorkingDaysInput {
+  from: string;
+  to: string;
+}
+
 /** Activities of the case workflow (implemented by the case worker; workflows import this type only). */
 export interface CaseActivities {
   computeDeadline(input: ComputeDeadlineInput): Promise<ComputedDeadline>;
   emitDeadlineOverdue(input: DeadlineOverdueInput): Promise<void>;
+  loadClockPolicy(input: LoadClockPolicyInput): Promise<ClockPolicy>;
+  countWorkingDays(input: CountWorkingDaysInput): Promise<number>;
 }
 
 /** Business error types an activity may throw that retrying cannot fix. */
-export const NON_RETRYABLE_ACTIVITY_ERRORS = ['CONTRACT.VIOLATION', 'CALENDAR.INVALID_INPUT'] as const;
+export const NON_RETRYABLE_ACTIVITY_ERRORS = ['CONTRACT.VIOLATION', 'CALENDAR.INVALID_INPUT', 'POLICY.NOT_FOUND'] as const;
+
+/** Error type of a refused recordStep update (step out of order, wrong result or department, case closed). */
+export const STEP_OUT_OF_ORDER = 'CASE.STEP_OUT_OF_ORDER';
 
 /** Default statutory clock lengths; the policy tables of later issues override them per region and year. */
 export const DEFAULT_RESPONSE_WORKING_DAYS = 5;
