@@ -8,6 +8,7 @@ import {
   type DeadlineOverdueInput,
 } from '@prp/contracts';
 import { toOutgoingMessage, type MessagePublisher } from '@prp/messaging';
+import { countWorkingDays, loadClockPolicy } from './clock-activities';
 import { deterministicUuid } from './deterministic-id';
 
 export interface ActivityDeps {
@@ -20,7 +21,11 @@ export interface ActivityDeps {
 /** Activities are idempotent: the same input yields the same deadline and the same event id. */
 export function createActivities(deps: ActivityDeps): CaseActivities {
   const fetchFn = deps.fetchFn ?? fetch;
+  const http = { identificationUrl: deps.identificationUrl, fetchFn };
   return {
+    loadClockPolicy: (input) => loadClockPolicy(http, input),
+    countWorkingDays: (input) => countWorkingDays(http, input),
+
     async computeDeadline(input: ComputeDeadlineInput): Promise<ComputedDeadline> {
       const url = new URL('/api/v1/calendar/deadline', deps.identificationUrl);
       url.searchParams.set('from', input.from);

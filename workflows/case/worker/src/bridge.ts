@@ -25,6 +25,8 @@ export function createBridgeHandler(client: Client, taskQueue: string, logger: M
         caseNo: envelope.payload.caseNo,
         channel: envelope.payload.channel,
         discoveredOn: envelope.payload.discoveredOn,
+        ...(envelope.payload.colour ? { colour: envelope.payload.colour } : {}),
+        ...(envelope.payload.flowVersion ? { flowVersion: envelope.payload.flowVersion } : {}),
       };
       try {
         await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {

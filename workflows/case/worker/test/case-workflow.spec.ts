@@ -8,11 +8,7 @@ jest.setTimeout(60_000);
 
 const MINUTE = 60_000;
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-describe('case workflow: the 5-working-day response clock (time skipping)', () => {
+describe('case workflow: the response clock (time skipping)', () => {
   let env: TestWorkflowEnvironment;
   let today: string;
 
@@ -46,61 +42,82 @@ describe('case workflow: the 5-working-day response clock (time skipping)', () =
       await env.sleep(2 * MINUTE);
       expect(overdue).toEqual([expect.objectContaining({ kind: 'RESPONSE', dueDate: expected.dueDate, responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' })]);
       expect((await handle.query(caseStateQuery)).deadlines[0].status).toBe('OVERDUE');
+      await handle.terminate('test done'); // open cases keep timers that would hold the skipped time
     });
     // The holiday (on what would have been the 2nd working day) pushed the due date one working day later.
     expect(expected.dueDate).toBe(plain.addWorkingDays(today, 6).dueDate);
   });
 
-  it('never goes overdue once the household was contacted in time', async () => {
+  it('never goes overdue on the response once the household was contacted in time (old responded signal)', async () => {
     const { activities, overdue } = recordingActivities();
     const worker = await createTestWorker(env, 'responded-in-time', activities);
     const state = await worker.runUntil(async () => {
       const handle = await startCase(env, 'responded-in-time', newCaseInput(today));
       await handle.signal(caseRespondedSignal, { respondedAt: new Date().toISOString(), respondedBy: '帮扶干部王五' });
-      await env.sleep(30 * 24 * 60 * MINUTE);
-      return handle.result();
+      await env.sleep(7 * 24 * 60 * MINUTE);
+      const after = await handle.query(caseStateQuery);
+      await handle.terminate('test done');
+      return after;
     });
     expect(overdue).toHaveLength(0);
-    expect(state).toMatchObject({ step: 'RESPONDED', deadlines: [{ kind: 'RESPONSE', status: 'MET' }] });
+    expect(state.step).toBe('HOME_VERIFICATION');
+    expect(state.deadlines[0]).toMatchObject({ kind: 'RESPONSE', status: 'MET' });
+    expect(state.decisions).toEqual([expect.objectContaining({ step: 'RESPONSE', result: 'DONE', actor: '帮扶干部王五' })]);
   });
 
   it('keeps an overdue case open until the response arrives (overdue is a state, not a failure)', async () => {
     const { activities, overdue } = recordingActivities();
+    const lateResponse = new Date((await env.currentTimeMs()) + 12 * 24 * 60 * MINUTE).toISOString();
     const worker = await createTestWorker(env, 'late-response', activities);
     const state = await worker.runUntil(async () => {
-      const handle = await startCase(env, 'late-response', newCaseInput(today));
-      await env.sleep(20 * 24 * 60 * MINUTE);
-      expect(overdue).toHaveLength(1);
-      await handle.signal(caseRespondedSignal, { respondedAt: '2026-12-20T09:00:00+08:00', respondedBy: '乡镇干部' });
-      return handle.result();
+      // Earlier tests moved the skipped clock on: discover the household on the server's current day.
+      const discoveredOn = toShanghaiDate(new Date(await env.currentTimeMs()));
+      const handle = await startCase(env, 'late-response', newCaseInput(discoveredOn));
+      // 12 days: past the 5-working-day response, well before the 20-working-day determination.
+      await env.sleep(12 * 24 * 60 * MINUTE);
+      expect(overdue).toEqual([expect.objectContaining({ kind: 'RESPONSE' })]);
+      await handle.signal(caseRespondedSignal, { respondedAt: lateResponse, respondedBy: '乡镇干部' });
+      const after = await waitFor(async () => {
+        const current = await handle.query(caseStateQuery);
+        return current.step === 'HOME_VERIFICATION' && current;
+      }, { description: 'the late response to be applied' });
+      await handle.terminate('test done');
+      return after;
     });
-    expect(state).toMatchObject({ step: 'RESPONDED', deadlines: [{ status: 'OVERDUE', metAt: '2026-12-20T09:00:00+08:00' }] });
+    expect(state.deadlines[0]).toMatchObject({ status: 'OVERDUE', metAt: lateResponse });
   });
 
-  it('treats a repeated submission of the same case as one workflow with one clock', async () => {
-    const { activities, deadlineRequests } = recordingActivities();
+  it('treats a repeated submission of the same case as one workflow with one set of clocks', async () => {
+    const { activities, deadlineRequests, policyRequests } = recordingActivities();
     const worker = await createTestWorker(env, 'duplicate-submission', activities);
     const input = newCaseInput(today);
     await worker.runUntil(async () => {
       const first = await startCase(env, 'duplicate-submission', input);
       const second = await startCase(env, 'duplicate-submission', input);
       expect(second.signaledRunId).toBe(first.signaledRunId);
-      await first.query(caseStateQuery);
-      await first.signal(caseRespondedSignal, { respondedAt: new Date().toISOString(), respondedBy: '村干部' });
-      await first.result();
+      await waitFor(async () => (await first.query(caseStateQuery)).deadlines.length === 2, { description: 'the clocks' });
+      await first.terminate('test done');
     });
-    expect(deadlineRequests).toHaveLength(1);
+    expect(policyRequests).toEqual([{ areaCode: input.areaCode, on: today }]);
+    expect(deadlineRequests).toEqual([
+      { from: today, workingDays: 5 },
+      { from: today, workingDays: 20 },
+    ]);
   });
 
-  it('starts an overdue clock immediately for a household discovered long ago', async () => {
+  it('counts the response across National Day and its make-up days (2024-09-27 -> 2024-10-10), overdue at once', async () => {
     const { activities, overdue } = recordingActivities();
-    const worker = await createTestWorker(env, 'found-long-ago', activities);
+    const worker = await createTestWorker(env, 'national-day', activities);
     await worker.runUntil(async () => {
-      const handle = await startCase(env, 'found-long-ago', newCaseInput(addDays(today, -30)));
-      await waitFor(async () => (await handle.query(caseStateQuery)).deadlines[0]?.status === 'OVERDUE', {
-        description: 'the clock to be overdue',
-      });
+      const handle = await startCase(env, 'national-day', newCaseInput('2024-09-27'));
+      await waitFor(async () => overdue.length === 2, { description: 'both clocks to be reported overdue' });
+      const state = await handle.query(caseStateQuery);
+      expect(state.deadlines[0]).toMatchObject({ kind: 'RESPONSE', dueDate: '2024-10-10', status: 'OVERDUE' });
+      await handle.terminate('test done');
     });
-    expect(overdue).toHaveLength(1);
+    // 09-28 (Sat) and 10-12 (Sat) are make-up working days; 10-01..10-07 are the holiday. Working days
+    // after 09-27: 09-28, 09-30, 10-08 … 10-11, 10-12, 10-14 … 10-18, 10-21 … 10-25, 10-28, 10-29, 10-30.
+    expect(overdue[0]).toMatchObject({ kind: 'RESPONSE', dueDate: '2024-10-10', escalatedTo: 'COUNTY' });
+    expect(overdue[1]).toMatchObject({ kind: 'DETERMINATION', dueDate: '2024-10-30', escalatedTo: 'COUNTY' });
   });
 });

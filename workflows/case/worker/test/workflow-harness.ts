@@ -35,12 +35,28 @@ export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return env;
 }
 
+/** Clock lengths of the seeded national defaults (policy.md §2), as the policy endpoint serves them. */
+export const TEST_POLICY = {
+  responseWorkingDays: 5,
+  verificationWorkingDays: 20,
+  publicNoticeWorkingDays: 5,
+  countyBatchMinWorkingDays: 3,
+};
+
 /** Activities backed by the real calendar (with test overrides) that record what the workflow asked for. */
 export function recordingActivities(overrides: CalendarOverride[] = []) {
   const calendar = WorkingDayCalendar.withOverrides(overrides);
   const overdue: DeadlineOverdueInput[] = [];
   const deadlineRequests: { from: string; workingDays: number }[] = [];
+  const policyRequests: { areaCode: string; on: string }[] = [];
   const activities: CaseActivities = {
+    async loadClockPolicy(input) {
+      policyRequests.push(input);
+      return { regionCode: '430000000000', year: Number(input.on.slice(0, 4)), version: 1, ...TEST_POLICY };
+    },
+    async countWorkingDays(input) {
+      return calendar.workingDaysBetween(input.from, input.to);
+    },
     async computeDeadline(input) {
       deadlineRequests.push(input);
       const result = calendar.addWorkingDays(input.from, input.workingDays);
@@ -50,7 +66,7 @@ export function recordingActivities(overrides: CalendarOverride[] = []) {
       overdue.push(input);
     },
   };
-  return { activities, overdue, deadlineRequests, calendar };
+  return { activities, overdue, deadlineRequests, policyRequests, calendar };
 }
 
 let sequence = 0;
