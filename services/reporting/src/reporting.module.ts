@@ -5,13 +5,15 @@ import { REPORTING_ENTITIES, REPORTING_MIGRATIONS, REPORTING_SCHEMA } from './da
 import { ListOverdueController } from './modules/overdue/list-overdue/list-overdue.controller';
 import { ListOverdueService } from './modules/overdue/list-overdue/list-overdue.service';
 import { ReadModelConsumer } from './modules/read-models/read-model.consumer';
+import { ListStagesController } from './modules/stages/list-stages/list-stages.controller';
+import { ListStagesService } from './modules/stages/list-stages/list-stages.service';
 
 @Module({})
 export class ReportingModule {
   static forRoot(config: ReportingConfig): DynamicModule {
     return {
       module: ReportingModule,
-      controllers: [HealthController, ListOverdueController],
+      controllers: [HealthController, ListOverdueController, ListStagesController],
       providers: [
         { provide: REPORTING_CONFIG, useValue: config },
         ...infrastructureProviders({
@@ -25,6 +27,7 @@ export class ReportingModule {
           logLevel: config.LOG_LEVEL,
         }),
         ListOverdueService,
+        ListStagesService,
         ReadModelConsumer,
       ],
     };

@@ -3,8 +3,13 @@ import { DeadlineKindSchema } from '@prp/contracts';
 
 export const ListOverdueQuerySchema = z.object({
   /** An area code or its prefix digits (e.g. a county's 6 digits) to narrow the board. */
-  area: z.string().regex(/^\d{2,12}$/, { message: '区划代码应为2至12位数字' }).optional(),
+  area: z
+    .string()
+    .regex(/^\d{2,12}$/, { message: '区划代码应为2至12位数字' })
+    .optional(),
   kind: DeadlineKindSchema.optional(),
+  /** Open items only by default; `resolved` adds the ones whose awaited step has since been recorded. */
+  include: z.enum(['resolved'], { message: 'include只能为resolved' }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -21,4 +26,6 @@ export interface OverdueItemView {
   areaCode: string;
   responsibleLevel: string;
   escalatedTo: string;
+  /** When the awaited step was recorded (null while the item is open). */
+  resolvedAt: string | null;
 }

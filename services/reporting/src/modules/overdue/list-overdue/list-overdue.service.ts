@@ -19,6 +19,7 @@ interface OverdueRow {
   area_code: string;
   responsible_level: string;
   escalated_to: string;
+  resolved_at: Date | null;
 }
 
 @Injectable()
@@ -26,15 +27,22 @@ export class ListOverdueService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async list(query: ListOverdueQuery, now = new Date()): Promise<{ items: OverdueItemView[]; total: number }> {
-    const where = ['($1::text IS NULL OR o.area_code LIKE $1 || \'%\')', '($2::text IS NULL OR o.kind = $2)'].join(' AND ');
-    const params = [query.area ?? null, query.kind ?? null];
+    const where = [
+      `($1::text IS NULL OR o.area_code LIKE $1 || '%')`,
+      '($2::text IS NULL OR o.kind = $2)',
+      '($3::boolean OR o.resolved_at IS NULL)',
+    ].join(' AND ');
+    const params = [query.area ?? null, query.kind ?? null, query.include === 'resolved'];
     const rows: OverdueRow[] = await this.dataSource.query(
       `SELECT o.*, to_char(o.due_date, 'YYYY-MM-DD') AS due_date, c.case_no FROM overdue_item o
        LEFT JOIN case_summary c ON c.case_id = o.case_id
-       WHERE ${where} ORDER BY o.due_at ASC, o.case_id LIMIT $3 OFFSET $4`,
+       WHERE ${where} ORDER BY o.due_at ASC, o.case_id LIMIT $4 OFFSET $5`,
       [...params, query.limit, query.offset],
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM overdue_item o WHERE ${where}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM overdue_item o WHERE ${where}`,
+      params,
+    );
     const today = toShanghaiDate(now);
     return { items: rows.map((row) => toView(row, today)), total };
   }
@@ -51,5 +59,6 @@ function toView(row: OverdueRow, today: string): OverdueItemView {
     areaCode: row.area_code,
     responsibleLevel: row.responsible_level,
     escalatedTo: row.escalated_to,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
   };
 }
