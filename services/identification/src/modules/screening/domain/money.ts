@@ -11,10 +11,11 @@ function assertFen(value: number, what: string): void {
 
 /** Sum of non-negative integer fen amounts; throws when the total leaves the safe-integer range. */
 export function sumFen(amounts: readonly number[]): number {
-  const total = amounts.reduce((sum, amount) => {
+  let total = 0;
+  for (const amount of amounts) {
     assertFen(amount, '金额');
-    return sum + amount;
-  }, 0);
+    total += amount;
+  }
   assertFen(total, '合计金额');
   return total;
 }
@@ -26,12 +27,13 @@ export function divideFloor(amountFen: number, divisor: number): number {
   return (amountFen - (amountFen % divisor)) / divisor;
 }
 
-/** amount × rate, rounded up to the fen (向上取整). */
+/** amount × rate, rounded up to the fen (向上取整). Plain integers while the product is exact, else BigInt. */
 export function applyBasisPointsCeil(amountFen: number, basisPoints: number): number {
   assertFen(amountFen, '金额');
   assertFen(basisPoints, '比例（万分比）');
-  const product = BigInt(amountFen) * BigInt(basisPoints);
-  return Number((product + BASIS - 1n) / BASIS);
+  const product = amountFen * basisPoints;
+  if (Number.isSafeInteger(product)) return (product - (product % 10_000)) / 10_000 + (product % 10_000 > 0 ? 1 : 0);
+  return Number((BigInt(amountFen) * BigInt(basisPoints) + BASIS - 1n) / BASIS);
 }
 
 /** Exact test of amount > base × rate, without rounding. */
@@ -39,6 +41,9 @@ export function exceedsShare(amountFen: number, baseFen: number, basisPoints: nu
   assertFen(amountFen, '金额');
   assertFen(baseFen, '基数');
   assertFen(basisPoints, '比例（万分比）');
+  const left = amountFen * 10_000;
+  const right = baseFen * basisPoints;
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
   return BigInt(amountFen) * BASIS > BigInt(baseFen) * BigInt(basisPoints);
 }
 
@@ -47,7 +52,7 @@ export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   const cents = abs % 100;
-  return `${sign}${(abs - cents) / 100}.${String(cents).padStart(2, '0')}元`;
+  return `${sign}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}元`;
 }
 
 /** `150%`-style rendering of basis points (two decimals at most, trailing zeros dropped). */

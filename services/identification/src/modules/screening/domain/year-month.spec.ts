@@ -1,25 +1,28 @@
-import { incomeWindow } from './rules/income-window.rule';
-import { addMonths, lastDayOfMonth } from './year-month';
+import { addMonths, firstDayOfMonth, isYearMonth, lastDayOfMonth, monthRange } from './year-month';
 
-describe('income window and months', () => {
-  it('runs from the same month one year before to the end of the month before identification (2021-06)', () => {
-    const window = incomeWindow('2021-06');
-    expect(window).toMatchObject({
-      fromDate: '2020-06-01',
-      toDate: '2021-05-31',
-      firstMonth: '2020-06',
-      lastMonth: '2021-05',
-    });
-    expect(window.months).toHaveLength(12);
-  });
-
-  it('crosses the year boundary for a January identification', () => {
-    expect(incomeWindow('2026-01')).toMatchObject({ fromDate: '2025-01-01', toDate: '2025-12-31' });
-  });
-
-  it('knows leap years and month arithmetic', () => {
+describe('calendar months (YYYY-MM)', () => {
+  it('knows leap years and month lengths', () => {
     expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
+    expect(lastDayOfMonth('2021-02')).toBe('2021-02-28');
+    expect(lastDayOfMonth('2021-05')).toBe('2021-05-31');
+    expect(firstDayOfMonth('2020-06')).toBe('2020-06-01');
+  });
+
+  it('adds and subtracts months across year boundaries', () => {
     expect(addMonths('2025-11', 3)).toBe('2026-02');
     expect(addMonths('2026-01', -13)).toBe('2024-12');
+    expect(addMonths('2021-06', -12)).toBe('2020-06');
+    expect(monthRange('2020-11', 3)).toEqual(['2020-11', '2020-12', '2021-01']);
+  });
+
+  it('accepts only well-formed months', () => {
+    expect(['2021-06', '2021-13', '2021-6', '2021-00', 202106].map(isYearMonth)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(() => addMonths('2021-13', 1)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,4 @@
 import type { LocalDate } from '@prp/calendar';
-import type { ScreeningHousehold } from '../household';
 import type { PolicyProfile } from '../policy-profile';
 import type { ComputedRule } from '../rule-result';
 import { addMonths, firstDayOfMonth, lastDayOfMonth, monthRange, type YearMonth } from '../year-month';
@@ -10,7 +9,7 @@ export interface IncomeWindow {
   lastMonth: YearMonth;
   fromDate: LocalDate;
   toDate: LocalDate;
-  months: YearMonth[];
+  months: readonly YearMonth[];
 }
 
 /**
@@ -20,15 +19,34 @@ export interface IncomeWindow {
 export function incomeWindow(identificationMonth: YearMonth, months = 12): IncomeWindow {
   const firstMonth = addMonths(identificationMonth, -months);
   const lastMonth = addMonths(identificationMonth, -1);
-  return {
+  return Object.freeze({
     firstMonth,
     lastMonth,
     fromDate: firstDayOfMonth(firstMonth),
     toDate: lastDayOfMonth(lastMonth),
-    months: monthRange(firstMonth, months),
-  };
+    months: Object.freeze(monthRange(firstMonth, months)),
+  });
 }
 
+/**
+ * A campaign screens tens of thousands of households of the same identification month: the (frozen)
+ * window is computed once per month and length. Bounded, so odd inputs cannot grow it without limit.
+ */
+const WINDOW_CACHE = new Map<string, IncomeWindow>();
+const WINDOW_CACHE_LIMIT = 256;
+
+export function cachedIncomeWindow(identificationMonth: YearMonth, months: number): IncomeWindow {
+  const key = `${identificationMonth}|${months}`;
+  let window = WINDOW_CACHE.get(key);
+  if (window === undefined) {
+    window = incomeWindow(identificationMonth, months);
+    if (WINDOW_CACHE.size >= WINDOW_CACHE_LIMIT) WINDOW_CACHE.clear();
+    WINDOW_CACHE.set(key, window);
+  }
+  return window;
+}
+
+/** `YYYY-MM` strings compare like the months they name. */
 export function inWindow(window: IncomeWindow, month: YearMonth): boolean {
   return month >= window.firstMonth && month <= window.lastMonth;
 }
@@ -40,22 +58,32 @@ export function withinWindow<T extends { month: YearMonth }>(window: IncomeWindo
 
 export type IncomeWindowOutput = IncomeWindow & { ignoredIncomeEntries: number; ignoredExpenseEntries: number };
 
-export function incomeWindowRule(
-  household: ScreeningHousehold,
+export interface WindowedEntries<TIncome, TExpense> {
+  incomes: readonly TIncome[];
+  expenses: readonly TExpense[];
+}
+
+/** Income and expense entries outside the window are ignored; the rule says how many. */
+export function incomeWindowRule<TIncome extends { month: YearMonth }, TExpense extends { month: YearMonth }>(
+  identificationMonth: YearMonth,
+  all: WindowedEntries<TIncome, TExpense>,
   profile: PolicyProfile,
-): ComputedRule<IncomeWindowOutput> {
-  const window = incomeWindow(household.identificationMonth, profile.incomeWindowMonths);
-  const ignoredIncomeEntries = household.incomes.length - withinWindow(window, household.incomes).length;
-  const ignoredExpenseEntries = household.expenses.length - withinWindow(window, household.expenses).length;
+): WindowedEntries<TIncome, TExpense> & { result: ComputedRule<IncomeWindowOutput> } {
+  const window = cachedIncomeWindow(identificationMonth, profile.incomeWindowMonths);
+  const incomes = withinWindow(window, all.incomes);
+  const expenses = withinWindow(window, all.expenses);
+  const ignoredIncomeEntries = all.incomes.length - incomes.length;
+  const ignoredExpenseEntries = all.expenses.length - expenses.length;
   const ignored =
     ignoredIncomeEntries + ignoredExpenseEntries > 0
       ? `；区间外收入${ignoredIncomeEntries}笔、支出${ignoredExpenseEntries}笔不计入`
       : '';
-  return {
+  const result: ComputedRule<IncomeWindowOutput> = {
     rule: 'INCOME_WINDOW',
     fired: true,
-    inputs: { identificationMonth: household.identificationMonth, windowMonths: profile.incomeWindowMonths },
+    inputs: { identificationMonth, windowMonths: profile.incomeWindowMonths },
     output: { ...window, ignoredIncomeEntries, ignoredExpenseEntries },
-    reason: `认定月份${household.identificationMonth}，收支计算区间为${window.fromDate}至${window.toDate}（共${window.months.length}个月）${ignored}`,
+    reason: `认定月份${identificationMonth}，收支计算区间为${window.fromDate}至${window.toDate}（共${window.months.length}个月）${ignored}`,
   };
+  return { result, incomes, expenses };
 }

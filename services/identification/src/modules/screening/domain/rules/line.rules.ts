@@ -1,6 +1,6 @@
 import { formatYuan } from '../money';
 import type { MonitoringLine, PolicyProfile } from '../policy-profile';
-import type { ComputedRule, RuleResult } from '../rule-result';
+import type { ComputedRule } from '../rule-result';
 
 export function resolveMonitoringLineFen(line: MonitoringLine): number {
   return line.kind === 'AMOUNT' ? line.fenPerCapitaYear : line.dibaoFenPerPersonMonth * 12;
@@ -24,16 +24,21 @@ export function monitoringLineRule(profile: PolicyProfile): ComputedRule<{ monit
 }
 
 /**
- * Qualification reason 1: per-capita income strictly below the monitoring line.
+ * Qualification reason 1: per-capita income strictly below the monitoring line (exactly at the line does
+ * not qualify). `gapFen` is how far below the line it is (0 when not below).
  * (reading) Being below the line is itself taken as the "risk of (re)falling into poverty".
  */
-export function belowLineRule(perCapitaIncomeFen: number, monitoringLineFen: number): RuleResult {
+export function belowLineRule(
+  perCapitaIncomeFen: number,
+  monitoringLineFen: number,
+): ComputedRule<{ belowLine: boolean; gapFen: number }> {
   const fired = perCapitaIncomeFen < monitoringLineFen;
   const comparison = fired ? '低于' : '不低于';
   return {
     rule: 'BELOW_LINE',
     fired,
     inputs: { perCapitaIncomeFen, monitoringLineFen },
+    output: { belowLine: fired, gapFen: fired ? monitoringLineFen - perCapitaIncomeFen : 0 },
     reason: `人均纯收入${formatYuan(perCapitaIncomeFen)}${comparison}监测线${formatYuan(monitoringLineFen)}`,
   };
 }

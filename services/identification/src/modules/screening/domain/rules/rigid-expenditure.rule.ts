@@ -2,7 +2,7 @@ import type { ExpenseEntry } from '../household';
 import { EXPENSE_TYPE_LABELS, joinLabels, RISK_POINT_LABELS } from '../labels';
 import { exceedsShare, formatBasisPoints, formatYuan, sumFen } from '../money';
 import type { PolicyProfile } from '../policy-profile';
-import type { RuleResult } from '../rule-result';
+import type { ComputedRule } from '../rule-result';
 import type { RiskPoint } from '../vocabulary';
 
 export interface RigidExpenditureFacts {
@@ -42,13 +42,24 @@ function expenditureReason(
  * (reading) Without a declared last-year income, the counted income of the window (the 12 months
  * before identification, exempt income excluded, before deduction) stands in for it.
  */
-export function rigidExpenditureRule(facts: RigidExpenditureFacts, profile: PolicyProfile): RuleResult {
+export interface RigidExpenditureOutput {
+  rigidExpenditureFen: number;
+  expenditureExceeds: boolean;
+  collapseRiskPoints: RiskPoint[];
+}
+
+export function rigidExpenditureRule(
+  facts: RigidExpenditureFacts,
+  profile: PolicyProfile,
+): ComputedRule<RigidExpenditureOutput> {
   const rigid = facts.expensesInWindow.filter((entry) => profile.rigidExpenseTypes.includes(entry.type));
   const rigidFen = sumFen(rigid.map((entry) => entry.amountFen));
   const { basis, baseFen } = incomeBasis(facts);
   const ratio = profile.rigidExpenditureRatioBasisPoints;
   const expenditureExceeds = rigidFen > 0 && exceedsShare(rigidFen, baseFen, ratio);
-  const collapse = [...new Set(facts.riskPoints)].filter((point) => profile.collapseRiskPoints.includes(point));
+  const collapse = facts.riskPoints.filter(
+    (point, index) => profile.collapseRiskPoints.includes(point) && facts.riskPoints.indexOf(point) === index,
+  );
   const reasons = [expenditureReason(expenditureExceeds, rigidFen, baseFen, basis, ratio)];
   if (collapse.length > 0) reasons.push(`存在${joinLabels(collapse, RISK_POINT_LABELS)}情形`);
   return {
@@ -62,7 +73,7 @@ export function rigidExpenditureRule(facts: RigidExpenditureFacts, profile: Poli
       ratioBasisPoints: ratio,
       riskPoints: [...facts.riskPoints],
     },
-    output: { expenditureExceeds, collapseRiskPoints: collapse },
+    output: { rigidExpenditureFen: rigidFen, expenditureExceeds, collapseRiskPoints: collapse },
     reason: `${reasons.join('；')}（刚性支出口径：${joinLabels(profile.rigidExpenseTypes, EXPENSE_TYPE_LABELS)}）`,
   };
 }

@@ -1,5 +1,6 @@
 import type { HouseholdMember, ScreeningHousehold } from '../household';
 import { GUARANTEE_KEYS } from '../vocabulary';
+import { monthRange } from '../year-month';
 
 /** Valid GB 11643 numbers (check characters computed independently of the code under test). */
 export const IDS = {
@@ -33,23 +34,9 @@ const allMet = Object.fromEntries(GUARANTEE_KEYS.map((key) => [key, true])) as S
 /** yuan → fen, for readable fixtures. */
 export const yuan = (amount: number) => Math.round(amount * 100);
 
-/** 12 monthly wages of `perMonthYuan` inside the window of 2026-06 (2025-06 … 2026-05). */
-export function monthlyWages(perMonthYuan: number): ScreeningHousehold['incomes'] {
-  const months = [
-    '2025-06',
-    '2025-07',
-    '2025-08',
-    '2025-09',
-    '2025-10',
-    '2025-11',
-    '2025-12',
-    '2026-01',
-    '2026-02',
-    '2026-03',
-    '2026-04',
-    '2026-05',
-  ];
-  return months.map((month) => ({ type: 'WAGE' as const, month, amountFen: yuan(perMonthYuan) }));
+/** 12 monthly wages of `perMonthYuan` from `firstMonth` on (default: the window of 2026-06, 2025-06 … 2026-05). */
+export function monthlyWages(perMonthYuan: number, firstMonth = '2025-06'): ScreeningHousehold['incomes'] {
+  return monthRange(firstMonth, 12).map((month) => ({ type: 'WAGE' as const, month, amountFen: yuan(perMonthYuan) }));
 }
 
 /** A non-registered household of four, identified in 2026-06, with no gaps, no risk and a comfortable income. */
