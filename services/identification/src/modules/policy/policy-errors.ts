@@ -21,13 +21,17 @@ export class PolicyIncompleteException extends UnprocessableEntityException {
   }
 }
 
-/** Versions are never overwritten: decisions name the rows they used. */
+/** Versions are never overwritten nor inserted before another: decisions name the rows they used. */
 export class PolicyVersionExistsException extends ConflictException {
-  constructor(regionCode: string, effectiveFrom: string) {
+  constructor(regionCode: string, effectiveFrom: string, latest: string) {
+    const message =
+      effectiveFrom === latest
+        ? `地区${regionCode}自${effectiveFrom}起生效的政策参数版本已存在，已有版本不可修改，请使用新的生效日期`
+        : `地区${regionCode}本年度最新版本自${latest}起生效，新版本的生效日期须晚于${latest}`;
     super({
       code: 'POLICY.VERSION_EXISTS',
-      message: `地区${regionCode}自${effectiveFrom}起生效的政策参数版本已存在，已生效的版本不可修改，请使用新的生效日期`,
-      errors: [{ field: 'effectiveFrom', code: 'POLICY.VERSION_EXISTS', message: '该生效日期的版本已存在' }],
+      message,
+      errors: [{ field: 'effectiveFrom', code: 'POLICY.VERSION_EXISTS', message: `生效日期须晚于${latest}` }],
     });
   }
 }

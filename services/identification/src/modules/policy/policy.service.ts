@@ -5,6 +5,7 @@ import type { PolicyProfile } from '../screening/domain';
 import { type EffectivePolicy, type PolicyRow, toEffectivePolicy } from './effective-policy';
 import { PolicyNotFoundException, PolicyVersionExistsException } from './policy-errors';
 import type { PolicyValues } from './policy-keys';
+import { groupVersions, type PolicyTableVersion, type PolicyVersionRow, versionLabel } from './policy-versions';
 import { regionPath } from './region-path';
 import { toPolicyProfile } from './to-policy-profile';
 
@@ -40,31 +41,40 @@ export class PolicyService {
     return toPolicyProfile(await this.effective(villageCode, on));
   }
 
-  /** Adds a version of a region's table for a year; earlier versions stay (decisions name them). */
+  /**
+   * Appends a version of a region's table for a year and returns its label. Earlier versions stay (decisions
+   * name them) and a new one must take effect after the latest: no version is ever inserted before another.
+   */
   async addVersion(regionCode: string, year: number, effectiveFrom: string, source: string, values: PolicyValues) {
-    await this.dataSource.transaction(async (manager) => {
+    const count = await this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE policy_parameter IN SHARE ROW EXCLUSIVE MODE`);
-      const [{ taken }] = await manager.query(
-        `SELECT count(*)::int AS taken FROM policy_parameter WHERE region_code = $1 AND year = $2 AND effective_from = $3`,
-        [regionCode, year, effectiveFrom],
+      const [{ latest, count }] = await manager.query(
+        `SELECT to_char(max(effective_from), 'YYYY-MM-DD') AS latest, count(DISTINCT effective_from)::int AS count
+         FROM policy_parameter WHERE region_code = $1 AND year = $2`,
+        [regionCode, year],
       );
-      if (taken > 0) throw new PolicyVersionExistsException(regionCode, effectiveFrom);
+      if (latest !== null && effectiveFrom <= latest) {
+        throw new PolicyVersionExistsException(regionCode, effectiveFrom, latest);
+      }
       for (const [key, value] of Object.entries(values)) {
         await manager.query(
           `INSERT INTO policy_parameter (region_code, year, key, value, effective_from, source) VALUES ($1, $2, $3, $4, $5, $6)`,
           [regionCode, year, key, JSON.stringify(value), effectiveFrom, source],
         );
       }
+      return count as number;
     });
     this.cache.clear();
+    return versionLabel(regionCode, year, count + 1);
   }
 
-  async versions(regionCode: string, year: number) {
-    return this.dataSource.query(
+  async versions(regionCode: string, year: number): Promise<PolicyTableVersion[]> {
+    const rows: PolicyVersionRow[] = await this.dataSource.query(
       `SELECT key, value, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", source FROM policy_parameter
        WHERE region_code = $1 AND year = $2 ORDER BY effective_from, key`,
       [regionCode, year],
     );
+    return groupVersions(regionCode, year, rows);
   }
 
   private async load(areaCode: string, on: string): Promise<EffectivePolicy | undefined> {
