@@ -9,10 +9,11 @@ import { maskName } from '../mask';
 
 const ListQuerySchema = z.object({
   areaCode: AreaCodeSchema.optional(),
-  status: z.enum(['SUSPECTED', 'RESPONDED', 'BLUE_WATCH', 'SCREENED_OUT', 'DUPLICATE_SUSPECTED']).optional(),
+  status: z.enum(['SUSPECTED', 'RESPONDED', 'BLUE_WATCH', 'SCREENED_OUT', 'DUPLICATE_SUSPECTED', 'MERGED']).optional(),
   colour: z.enum(COLOURS).optional(),
   category: z.enum(CATEGORIES).optional(),
   channel: DiscoveryChannelSchema.optional(),
+  campaignId: z.uuid({ message: '摸排ID必须为UUID' }).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -53,6 +54,7 @@ export class ListCasesController {
       ['colour = $%', q.colour],
       ['category = $%', q.category],
       ['channel = $%', q.channel],
+      ['campaign_id = $%', q.campaignId],
     ];
     const filters = candidates.filter(([, value]) => value !== undefined);
     const where = filters.map(([sql], i) => sql.replace('$%', `$${i + 1}`)).join(' AND ') || 'true';

@@ -17,7 +17,7 @@ export interface NewCase {
   responseDueDate: string | null;
 }
 
-const STATUS_BY_DISPOSITION: Record<ScreeningResult['disposition'], CaseStatus> = {
+export const STATUS_BY_DISPOSITION: Record<ScreeningResult['disposition'], CaseStatus> = {
   CASE: 'SUSPECTED',
   BLUE_WATCH: 'BLUE_WATCH',
   SCREENED_OUT: 'SCREENED_OUT',
@@ -99,7 +99,7 @@ export class CaseWriter {
   }
 }
 
-function maskedFacts(request: SubmitCaseRequest) {
+export function maskedFacts(request: SubmitCaseRequest) {
   const members = request.household.members.map((member) => ({
     ...member,
     name: maskName(member.name),
@@ -108,7 +108,7 @@ function maskedFacts(request: SubmitCaseRequest) {
   return { ...request.household, members };
 }
 
-function submittedEvent(entity: HouseholdCaseEntity, screening: ScreeningResult) {
+export function submittedEvent(entity: HouseholdCaseEntity, screening: ScreeningResult) {
   return createEnvelope({
     type: EVENT_TYPES.caseSubmitted,
     eventId: randomUUID(),

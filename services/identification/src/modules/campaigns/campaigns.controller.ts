@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
+import { BatchRequestSchema } from '../cases/batch-intake/batch-record';
+import { CampaignIdParamSchema, CreateCampaignSchema, type CreateCampaignRequest } from './campaign.dto';
+import { CampaignsService } from './campaigns.service';
+
+@ApiTags('campaigns')
+@Controller('api/v1/campaigns')
+export class CampaignsController {
+  constructor(private readonly service: CampaignsService) {}
+
+  @Post()
+  @ApiOperation({ summary: '创建摸排任务（全面摸排或重点区域摸排，按季度）' })
+  @ApiBody({ schema: openApiSchema(CreateCampaignSchema) })
+  create(@Body(new ZodPipe(CreateCampaignSchema)) body: CreateCampaignRequest) {
+    return this.service.create(body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '摸排任务及进度（导入进行中也可读取）' })
+  get(@Param('id') id: string) {
+    return this.service.get(parseOrThrow(CampaignIdParamSchema, { id }).id);
+  }
+
+  @Post(':id/households')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '导入摸排农户：仅符合条件的成为疑似监测户并启动流程，其余记为已筛查' })
+  @ApiBody({ schema: openApiSchema(BatchRequestSchema) })
+  importHouseholds(@Param('id') id: string, @Body(new ZodPipe(BatchRequestSchema)) body: { records: unknown[] }) {
+    return this.service.importHouseholds(parseOrThrow(CampaignIdParamSchema, { id }).id, body.records);
+  }
+}

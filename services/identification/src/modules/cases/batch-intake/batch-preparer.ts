@@ -1,0 +1,120 @@
+import { createHash } from 'crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { toShanghaiDate } from '@prp/calendar';
+import { DATA_SOURCE, parseOrThrow, RequestValidationException, type FieldError } from '@prp/service-kit';
+import { CalendarService } from '../../calendar/calendar.service';
+import { PolicyProfileProvider } from '../../policy/policy-profile.provider';
+import { PolicyService } from '../../policy/policy.service';
+import { screenHousehold } from '../../screening/domain';
+import type { PiiProtector } from '../pii';
+import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVerdict } from './batch-record';
+
+export interface PrepareOptions {
+  pii: PiiProtector;
+  /** Campaign area codes: a record outside all of them is rejected. */
+  areaPrefixes?: string[];
+  seenKeys: Set<string>;
+}
+
+/** Validates and screens a chunk of records in memory; policy, villages and due dates are looked up once each. */
+@Injectable()
+export class BatchPreparer {
+  private readonly villages = new Map<string, boolean>();
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly profiles: PolicyProfileProvider,
+    private readonly policy: PolicyService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async prepare(raw: unknown[], offset: number, options: PrepareOptions) {
+    const prepared: PreparedRecord[] = [];
+    const rejected: RecordVerdict[] = [];
+    const parsed = raw.map((record, i) => this.parse(record, offset + i));
+    await this.loadVillages(parsed.flatMap((p) => ('record' in p ? [p.record.villageCode] : [])));
+    const today = toShanghaiDate(new Date());
+    for (const p of parsed) {
+      const errors = 'errors' in p ? p.errors : this.check(p.record, today, options);
+      const result = errors.length === 0 && 'record' in p ? await this.screen(p.record, p.index, options) : errors;
+      if (Array.isArray(result)) rejected.push(reject(p.index, raw[p.index - offset], result));
+      else prepared.push(result);
+    }
+    return { prepared, rejected };
+  }
+
+  private parse(record: unknown, index: number): { index: number; record: BatchRecord } | { index: number; errors: FieldError[] } {
+    try {
+      return { index, record: parseOrThrow(BatchRecordSchema, record) };
+    } catch (error) {
+      if (error instanceof RequestValidationException) return { index, errors: error.errors };
+      throw error;
+    }
+  }
+
+  private check(record: BatchRecord, today: string, options: PrepareOptions): FieldError[] {
+    const errors: FieldError[] = [];
+    const key = record.idempotencyKey;
+    if (options.seenKeys.has(key))
+      errors.push(fieldError('idempotencyKey', 'CASE.KEY_REPEATED_IN_BATCH', '同一批次内幂等键重复'));
+    options.seenKeys.add(key);
+    if (record.discoveredOn > today)
+      errors.push(fieldError('discoveredOn', 'CASE.DISCOVERED_IN_FUTURE', '发现日期不能晚于今天（北京时间）'));
+    if (!this.villages.get(record.villageCode))
+      errors.push(fieldError('villageCode', 'CASE.UNKNOWN_VILLAGE', `行政村${record.villageCode}不在区划目录中`));
+    const prefixes = options.areaPrefixes;
+    if (prefixes && !prefixes.some((prefix) => record.villageCode.startsWith(prefix)))
+      errors.push(fieldError('villageCode', 'CAMPAIGN.OUT_OF_AREA', `行政村${record.villageCode}不在本次摸排范围内`));
+    return errors;
+  }
+
+  private async screen(record: BatchRecord, index: number, options: PrepareOptions): Promise<PreparedRecord | FieldError[]> {
+    const { idempotencyKey, ...request } = record;
+    const identificationMonth = request.identificationMonth ?? request.discoveredOn.slice(0, 7);
+    let profile;
+    try {
+      profile = await this.profiles.profileFor(request.villageCode, request.discoveredOn);
+    } catch (error) {
+      const body = (error as { response?: { code?: string; message?: string } }).response;
+      return [fieldError('villageCode', body?.code ?? 'POLICY.NOT_FOUND', body?.message ?? '该地区无适用的政策参数')];
+    }
+    const screening = screenHousehold({ ...request.household, identificationMonth }, profile);
+    const due = screening.disposition === 'CASE' ? await this.dueDate(request.villageCode, request.discoveredOn) : null;
+    return {
+      index,
+      request,
+      idempotencyKey,
+      requestHash: createHash('sha256').update(JSON.stringify(request)).digest('hex'),
+      identificationMonth,
+      screening,
+      responseDueDate: due,
+      memberIndexes: request.household.members.map((m) => options.pii.blindIndex(m.idCardNumber)),
+    };
+  }
+
+  private async dueDate(villageCode: string, discoveredOn: string): Promise<string> {
+    const policy = await this.policy.effective(villageCode, discoveredOn);
+    return (await this.calendar.deadline(discoveredOn, policy.values.response_working_days ?? 5)).dueDate;
+  }
+
+  private async loadVillages(codes: string[]): Promise<void> {
+    const missing = [...new Set(codes)].filter((code) => !this.villages.has(code));
+    if (missing.length === 0) return;
+    const rows: { code: string }[] = await this.dataSource.query(
+      `SELECT code FROM area WHERE code = ANY($1::text[]) AND level = 'VILLAGE'`,
+      [missing],
+    );
+    const found = new Set(rows.map((row) => row.code));
+    for (const code of missing) if (found.has(code)) this.villages.set(code, true);
+  }
+}
+
+function fieldError(field: string, code: string, message: string): FieldError {
+  return { field, code, message: `${field}：${message}` };
+}
+
+function reject(index: number, raw: unknown, errors: FieldError[]): RecordVerdict {
+  const key = (raw as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+  return { index, idempotencyKey: typeof key === 'string' ? key : null, status: 'REJECTED', errors };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { FieldError } from '@prp/service-kit';
+import type { ScreeningResult } from '../../screening/domain';
+import { SubmitCaseSchema, type SubmitCaseRequest } from '../submit-case/submit-case.dto';
+
+export const MAX_BATCH_RECORDS = 10_000;
+
+/** One household of a batch: the single-intake body plus its own idempotency key. */
+export const BatchRecordSchema = SubmitCaseSchema.extend({
+  idempotencyKey: z.string().trim().min(8, { message: '幂等键至少8个字符' }).max(128).describe('幂等键'),
+}).strict();
+export type BatchRecord = z.infer<typeof BatchRecordSchema>;
+
+/** Records are validated one by one (a bad record is reported, not the whole batch refused). */
+export const BatchRequestSchema = z
+  .object({
+    records: z
+      .array(z.unknown())
+      .min(1, { message: '至少提交一户' })
+      .max(MAX_BATCH_RECORDS, { message: `每批最多${MAX_BATCH_RECORDS}户` }),
+  })
+  .strict();
+
+export type VerdictStatus = 'CREATED' | 'REPLAYED' | 'SCREENED_OUT' | 'DUPLICATE_SUSPECTED' | 'REJECTED';
+
+export interface RecordVerdict {
+  index: number;
+  idempotencyKey: string | null;
+  status: VerdictStatus;
+  /** The case (or, for SCREENED_OUT, the screened record) stored for this household. */
+  caseId?: string;
+  caseNo?: string;
+  /** SUSPECTED, BLUE_WATCH, SCREENED_OUT or DUPLICATE_SUSPECTED as stored. */
+  caseStatus?: string;
+  colour?: string | null;
+  duplicateOf?: string;
+  errors?: FieldError[];
+}
+
+/** A validated, screened household ready to be stored. */
+export interface PreparedRecord {
+  index: number;
+  request: SubmitCaseRequest;
+  idempotencyKey: string;
+  requestHash: string;
+  identificationMonth: string;
+  screening: ScreeningResult;
+  responseDueDate: string | null;
+  memberIndexes: string[];
+}
+
+export interface BatchSummary {
+  total: number;
+  created: number;
+  replayed: number;
+  screenedOut: number;
+  duplicateSuspected: number;
+  rejected: number;
+  /** New suspected cases (each with its `case.submitted` and workflow). */
+  flagged: number;
+}
+
+export function summarize(verdicts: RecordVerdict[]): BatchSummary {
+  const count = (status: VerdictStatus) => verdicts.filter((v) => v.status === status).length;
+  return {
+    total: verdicts.length,
+    created: count('CREATED'),
+    replayed: count('REPLAYED'),
+    screenedOut: count('SCREENED_OUT'),
+    duplicateSuspected: count('DUPLICATE_SUSPECTED'),
+    rejected: count('REJECTED'),
+    flagged: verdicts.filter((v) => v.status === 'CREATED' && v.caseStatus === 'SUSPECTED').length,
+  };
+}

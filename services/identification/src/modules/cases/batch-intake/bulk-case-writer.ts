@@ -1,0 +1,134 @@
+import { randomUUID } from 'crypto';
+import type { EntityManager } from 'typeorm';
+import { toOutgoingMessage } from '@prp/messaging';
+import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
+import { maskIdCard, type PiiProtector } from '../pii';
+import { maskedFacts, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
+import type { PreparedRecord, RecordVerdict } from './batch-record';
+import { insertCases, insertMembers, insertOutbox, type MemberRow } from './bulk-sql';
+
+interface Existing {
+  id: string;
+  case_no: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: string;
+  colour: string | null;
+}
+
+/**
+ * Stores a chunk of prepared households in the caller's transaction with one multi-row INSERT per table.
+ * Replays are answered from the stored case; a member already in an open case (in the database or earlier
+ * in the batch) makes the household a suspected duplicate with no event.
+ */
+export class BulkCaseWriter {
+  constructor(private readonly pii: PiiProtector) {}
+
+  async write(manager: EntityManager, records: PreparedRecord[], campaignId: string | null): Promise<RecordVerdict[]> {
+    const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(x, 0)) FROM unnest($1::text[]) AS x ORDER BY x`, [indexes]);
+    const existing = await this.existingKeys(manager, records);
+    const openCases = await this.openCases(manager, indexes);
+    const fresh = records.filter((r) => !existing.has(r.idempotencyKey));
+    const seqs: { seq: string }[] = await manager.query(
+      `SELECT nextval('case_no_seq')::text AS seq FROM generate_series(1, $1)`,
+      [fresh.length],
+    );
+    const entities = fresh.map((r, i) => this.toEntity(r, seqs[i].seq, openCases, campaignId));
+    await insertCases(manager, entities);
+    await insertMembers(manager, fresh.flatMap((r, i) => this.memberRows(entities[i].id, r)));
+    const suspected = entities.filter((e) => e.status === 'SUSPECTED');
+    await insertOutbox(manager, suspected.map((e) => toOutgoingMessage(submittedEvent(e, fresh[entities.indexOf(e)].screening))));
+    const created = new Map(entities.map((e, i) => [fresh[i].index, e]));
+    return records.map((r) => {
+      const entity = created.get(r.index);
+      return entity ? createdVerdict(r, entity) : replayVerdict(r, existing);
+    });
+  }
+
+  private async existingKeys(manager: EntityManager, records: PreparedRecord[]): Promise<Map<string, Existing>> {
+    const rows: Existing[] = await manager.query(
+      `SELECT id, case_no, idempotency_key, request_hash, status, colour FROM household_case WHERE idempotency_key = ANY($1::text[])`,
+      [records.map((r) => r.idempotencyKey)],
+    );
+    return new Map(rows.map((row) => [row.idempotency_key, row]));
+  }
+
+  private async openCases(manager: EntityManager, indexes: string[]): Promise<Map<string, string>> {
+    const rows: { id_card_index: string; case_id: string }[] = await manager.query(
+      `SELECT DISTINCT ON (m.id_card_index) m.id_card_index, m.case_id FROM household_member m
+       JOIN household_case c ON c.id = m.case_id
+       WHERE m.id_card_index = ANY($1::text[]) AND c.status = ANY($2::text[]) ORDER BY m.id_card_index, c.created_at`,
+      [indexes, OPEN_CASE_STATUSES],
+    );
+    return new Map(rows.map((row) => [row.id_card_index, row.case_id]));
+  }
+
+  private toEntity(r: PreparedRecord, seq: string, openCases: Map<string, string>, campaignId: string | null) {
+    const duplicateOf = r.memberIndexes.map((index) => openCases.get(index)).find((id) => id !== undefined) ?? null;
+    const status: CaseStatus = duplicateOf ? 'DUPLICATE_SUSPECTED' : STATUS_BY_DISPOSITION[r.screening.disposition];
+    const id = randomUUID();
+    if ((OPEN_CASE_STATUSES as string[]).includes(status))
+      r.memberIndexes.forEach((index) => openCases.set(index, id));
+    const members = r.request.household.members;
+    const head = members.find((m) => m.relation === 'HEAD') ?? members[0];
+    return {
+      id,
+      caseNo: `JC${r.request.discoveredOn.slice(0, 4)}${seq.padStart(8, '0')}`,
+      idempotencyKey: r.idempotencyKey,
+      requestHash: r.requestHash,
+      areaCode: r.request.villageCode,
+      channel: r.request.channel,
+      discoveredOn: r.request.discoveredOn,
+      discoveredBy: r.request.discoveredBy,
+      headName: head.name,
+      memberCount: members.length,
+      status,
+      responseDueDate: duplicateOf ? null : r.responseDueDate,
+      identificationMonth: r.identificationMonth,
+      category: r.screening.category ?? null,
+      colour: r.screening.colour ?? null,
+      policyVersion: r.screening.policyVersion,
+      screening: r.screening,
+      facts: maskedFacts(r.request),
+      duplicateOf,
+      campaignId,
+    } as HouseholdCaseEntity;
+  }
+
+  private memberRows(caseId: string, r: PreparedRecord): MemberRow[] {
+    return r.request.household.members.map((m, i) => ({
+      case_id: caseId,
+      position: i,
+      id_card_index: r.memberIndexes[i],
+      id_card_masked: maskIdCard(m.idCardNumber),
+      id_card_cipher: this.pii.encrypt(m.idCardNumber.toUpperCase()),
+      name: m.name,
+      relation: m.relation,
+      birth_date: m.birthDate,
+    }));
+  }
+}
+
+function createdVerdict(r: PreparedRecord, e: HouseholdCaseEntity): RecordVerdict {
+  const status = e.status === 'DUPLICATE_SUSPECTED' ? 'DUPLICATE_SUSPECTED' : e.status === 'SCREENED_OUT' ? 'SCREENED_OUT' : 'CREATED';
+  const base = { index: r.index, idempotencyKey: r.idempotencyKey, status, caseId: e.id, caseNo: e.caseNo } as const;
+  return { ...base, caseStatus: e.status, colour: e.colour, ...(e.duplicateOf ? { duplicateOf: e.duplicateOf } : {}) };
+}
+
+function replayVerdict(r: PreparedRecord, existing: Map<string, Existing>): RecordVerdict {
+  const found = existing.get(r.idempotencyKey);
+  if (!found || found.request_hash !== r.requestHash) {
+    const message = 'idempotencyKey：幂等键已被不同内容的请求使用';
+    return { index: r.index, idempotencyKey: r.idempotencyKey, status: 'REJECTED', errors: [{ field: 'idempotencyKey', code: 'CASE.IDEMPOTENCY_CONFLICT', message }] };
+  }
+  return {
+    index: r.index,
+    idempotencyKey: r.idempotencyKey,
+    status: 'REPLAYED',
+    caseId: found.id,
+    caseNo: found.case_no,
+    caseStatus: found.status,
+    colour: found.colour,
+  };
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'crypto';
+import { householdFacts } from './test/households';
+import { OTHER_VILLAGE, startIntakeApp, VILLAGE, type IntakeApp } from './test/intake-app';
+
+const ON = '2026-11-02';
+const submission = (serial: number, wageYuan = 12_000, villageCode = VILLAGE) => ({
+  villageCode,
+  channel: 'CADRE_VISIT',
+  discoveredOn: ON,
+  discoveredBy: 'clerk-0451',
+  household: householdFacts(ON, wageYuan, serial),
+});
+
+describe('household intake on real PostgreSQL: single, batch, duplicates, campaigns, list', () => {
+  let intake: IntakeApp;
+  const call = async (method: 'GET' | 'POST', url: string, payload?: object, headers?: Record<string, string>) => {
+    const response = await intake.app.inject({ method, url, payload, headers });
+    return { status: response.statusCode, body: response.json() };
+  };
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await intake.dataSource.query(sql, params))[0].n);
+  const outboxFor = (caseId: string) =>
+    count(`SELECT count(*) AS n FROM outbox_message WHERE message_key = $1 AND event_type = 'case.submitted'`, [caseId]);
+
+  beforeAll(async () => {
+    intake = await startIntakeApp();
+  });
+  beforeEach(() => intake.reset());
+  afterAll(() => intake?.stop());
+
+  it('stores a low-income household as a suspected case with screening, members protected and one event; replays by key', async () => {
+    const key = `key-${randomUUID()}`;
+    const body = submission(1);
+    const first = await call('POST', '/api/v1/cases', body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'SUSPECTED', replayed: false, screening: { qualifies: true } });
+    expect(first.body.screening.perCapitaIncomeFen).toBe(400_000);
+    expect(first.body.screening.reasons.join('')).toMatch(/[\u4e00-\u9fa5]/);
+    expect(first.body.responseDue.dueDate).toBe('2026-11-09');
+    const caseId = first.body.caseId;
+    const members = await intake.dataSource.query(`SELECT * FROM household_member WHERE case_id = $1 ORDER BY position`, [caseId]);
+    expect(members).toHaveLength(3);
+    expect(members[0].id_card_masked).toBe(`430281********${body.household.members[0].idCardNumber.slice(14)}`);
+    expect(JSON.stringify(members)).not.toContain(body.household.members[0].idCardNumber);
+    expect(await outboxFor(caseId)).toBe(1);
+    const envelope = (await intake.dataSource.query(`SELECT envelope FROM outbox_message WHERE message_key = $1`, [caseId]))[0];
+    expect(JSON.stringify(envelope)).not.toContain('赵铁柱');
+
+    const again = await call('POST', '/api/v1/cases', body, { 'idempotency-key': key });
+    expect(again).toMatchObject({ status: 200, body: { caseId, replayed: true } });
+    const other = await call('POST', '/api/v1/cases', submission(2), { 'idempotency-key': key });
+    expect(other).toMatchObject({ status: 409, body: { code: 'CASE.IDEMPOTENCY_CONFLICT' } });
+    expect(await outboxFor(caseId)).toBe(1);
+  });
+
+  it('records a well-off household as screened with no event, and refuses an unknown village naming the field', async () => {
+    const rich = await call('POST', '/api/v1/cases', submission(3, 60_000), { 'idempotency-key': `key-${randomUUID()}` });
+    expect(rich.body).toMatchObject({ status: 'SCREENED_OUT' });
+    expect(rich.body.responseDue).toBeUndefined();
+    expect(await outboxFor(rich.body.caseId)).toBe(0);
+    const nowhere = await call('POST', '/api/v1/cases', submission(4, 12_000, '430281199299'), {
+      'idempotency-key': `key-${randomUUID()}`,
+    });
+    expect(nowhere).toMatchObject({ status: 400, body: { errors: [{ field: 'villageCode', code: 'CASE.UNKNOWN_VILLAGE' }] } });
+  });
+
+  it('a member already in an open case makes a suspected duplicate; merge closes it, dismiss turns it into a case with its event', async () => {
+    const original = await call('POST', '/api/v1/cases', submission(5), { 'idempotency-key': `key-${randomUUID()}` });
+    const dupA = await call('POST', '/api/v1/cases', submission(5), { 'idempotency-key': `key-${randomUUID()}` });
+    const dupB = await call('POST', '/api/v1/cases', submission(5), { 'idempotency-key': `key-${randomUUID()}` });
+    expect(dupA.body).toMatchObject({ status: 'DUPLICATE_SUSPECTED', duplicateOf: original.body.caseId });
+    expect(await outboxFor(dupA.body.caseId)).toBe(0);
+    const pending = await call('GET', '/api/v1/duplicates');
+    expect(pending.body.total).toBe(2);
+    expect(pending.body.items[0]).toMatchObject({ headName: '赵**', duplicateOf: original.body.caseId });
+
+    const review = { reviewer: 'reviewer-01', reason: '同一户重复录入' };
+    const merged = await call('POST', `/api/v1/duplicates/${dupA.body.caseId}/merge`, review);
+    expect(merged).toMatchObject({ status: 200, body: { status: 'MERGED', mergedInto: original.body.caseId } });
+    expect(merged.body.review).toMatchObject({ decision: 'MERGED', reviewer: 'reviewer-01', reason: '同一户重复录入' });
+    expect(await call('POST', `/api/v1/duplicates/${dupA.body.caseId}/merge`, review)).toMatchObject({
+      status: 409,
+      body: { code: 'DUPLICATE.NOT_PENDING' },
+    });
+    const dismissed = await call('POST', `/api/v1/duplicates/${dupB.body.caseId}/dismiss`, { ...review, reason: '同名不同户' });
+    expect(dismissed.body).toMatchObject({ status: 'SUSPECTED', responseDueDate: '2026-11-09' });
+    expect(await outboxFor(dupB.body.caseId)).toBe(1);
+    expect((await call('GET', '/api/v1/duplicates')).body.total).toBe(0);
+  });
+
+  it('a batch reports every record: created, screened out, replayed, duplicate within the batch, rejected with field paths', async () => {
+    const records = [
+      { ...submission(10), idempotencyKey: 'batch-key-0' },
+      { ...submission(11, 60_000), idempotencyKey: 'batch-key-1' },
+      { ...submission(10), idempotencyKey: 'batch-key-2' },
+      { ...submission(12), idempotencyKey: 'batch-key-3', channel: 'PIGEON' },
+      { ...submission(13, 12_000, '430281199299'), idempotencyKey: 'batch-key-4' },
+    ];
+    const first = await call('POST', '/api/v1/cases:batch', { records });
+    expect(first.status).toBe(200);
+    expect(first.body.verdicts.map((v: { status: string }) => v.status)).toEqual([
+      'CREATED',
+      'SCREENED_OUT',
+      'DUPLICATE_SUSPECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
+    expect(first.body.verdicts[2].duplicateOf).toBe(first.body.verdicts[0].caseId);
+    expect(first.body.verdicts[3].errors).toEqual([expect.objectContaining({ field: 'channel' })]);
+    expect(first.body.verdicts[4].errors).toEqual([expect.objectContaining({ code: 'CASE.UNKNOWN_VILLAGE' })]);
+    expect(first.body.summary).toMatchObject({ total: 5, created: 1, flagged: 1, screenedOut: 1, duplicateSuspected: 1, rejected: 2 });
+    expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(3);
+    expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(9);
+    expect(await count(`SELECT count(*) AS n FROM outbox_message`)).toBe(1);
+
+    const again = await call('POST', '/api/v1/cases/batch', { records: records.slice(0, 2) });
+    expect(again.body.verdicts.map((v: { status: string }) => v.status)).toEqual(['REPLAYED', 'REPLAYED']);
+    expect(again.body.verdicts[0].caseId).toBe(first.body.verdicts[0].caseId);
+    expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(3);
+  });
+
+  it('a campaign imports its households, counts flagged and rejected ones, and lists them by campaign and area', async () => {
+    const created = await call('POST', '/api/v1/campaigns', { kind: 'FULL', quarter: '2026Q4', areaCodes: ['430281000000'] });
+    expect(created).toMatchObject({ status: 201, body: { progress: { total: 0, status: 'OPEN' } } });
+    const id = created.body.id;
+    const records = [
+      ...Array.from({ length: 1_200 }, (_, i) => ({ ...submission(100 + i, i % 3 === 0 ? 12_000 : 60_000), idempotencyKey: `campaign-${i}` })),
+      { ...submission(5_000, 12_000, OTHER_VILLAGE), idempotencyKey: 'campaign-outside' },
+    ];
+    const imported = await call('POST', `/api/v1/campaigns/${id}/households`, { records });
+    expect(imported.body.progress).toEqual({ total: 1201, done: 1201, flagged: 400, rejected: 1, remaining: 0, status: 'IMPORTED' });
+    expect(imported.body.verdicts[1200].errors[0].code).toBe('CAMPAIGN.OUT_OF_AREA');
+    expect((await call('GET', `/api/v1/campaigns/${id}`)).body.progress.flagged).toBe(400);
+
+    const list = await call('GET', `/api/v1/cases?campaignId=${id}&status=SUSPECTED&areaCode=430281000000&pageSize=10`);
+    expect(list.body.total).toBe(400);
+    expect(list.body.items).toHaveLength(10);
+    expect(list.body.items[0].headName).toBe('赵**');
+    expect((await call('GET', `/api/v1/cases?areaCode=450222000000`)).body.total).toBe(0);
+    const detail = await call('GET', `/api/v1/cases/${list.body.items[0].caseId}`);
+    expect(detail.body.facts.members[0].idCardNumber).toMatch(/^430281\*{8}/);
+    expect(detail.body.facts.members[0].name).toBe('赵**');
+  });
+});
