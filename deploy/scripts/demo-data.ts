@@ -1,14 +1,5 @@
-/** A demo county (醴陵市, Hunan) with two townships and three villages: 演示数据, not an official roster. */
-export const DEMO_AREAS = [
-  { code: '430000000000', name: '湖南省', level: 'PROVINCE', parent: null },
-  { code: '430200000000', name: '株洲市', level: 'CITY', parent: '430000000000' },
-  { code: '430281000000', name: '醴陵市', level: 'COUNTY', parent: '430200000000' },
-  { code: '430281101000', name: '东富镇', level: 'TOWNSHIP', parent: '430281000000' },
-  { code: '430281102000', name: '白兔潭镇', level: 'TOWNSHIP', parent: '430281000000' },
-  { code: '430281101201', name: '新塘村', level: 'VILLAGE', parent: '430281101000' },
-  { code: '430281101202', name: '石门村', level: 'VILLAGE', parent: '430281101000' },
-  { code: '430281102201', name: '大障村', level: 'VILLAGE', parent: '430281102000' },
-] as const;
+/** The demo areas (醴陵市 with village groups, and 东台市 with the dibao-standard line) live in demo-areas.ts. */
+export { DEMO_AREAS, DEMO_DIBAO_COUNTY, DEMO_DIBAO_POLICY } from './demo-areas';
 
 /** Policy defaults of shared/domain/policy.md, stored per region and year (amounts in fen). */
 export const DEMO_POLICY = [

@@ -2,7 +2,14 @@
 // submitted through the identification API (idempotency keys make a second run change nothing).
 import { Client } from 'pg';
 import { toShanghaiDate } from '@prp/calendar';
-import { DEMO_AREAS, DEMO_COUNTY, DEMO_POLICY, demoHouseholds } from './demo-data';
+import {
+  DEMO_AREAS,
+  DEMO_COUNTY,
+  DEMO_DIBAO_COUNTY,
+  DEMO_DIBAO_POLICY,
+  DEMO_POLICY,
+  demoHouseholds,
+} from './demo-data';
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://prp:prp@127.0.0.1:55432/prp_dev';
 const identificationUrl = process.env['IDENTIFICATION_URL'] ?? 'http://127.0.0.1:3001';
@@ -14,20 +21,25 @@ async function seedReferenceData(): Promise<void> {
     await db.query('SET search_path = identification');
     for (const a of DEMO_AREAS) {
       await db.query(
-        `INSERT INTO area (code, name, level, parent_code) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code`,
-        [a.code, a.name, a.level, a.parent],
+        `INSERT INTO area (code, name, level, parent_code, registered_poor_population) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
+           registered_poor_population = COALESCE(area.registered_poor_population, EXCLUDED.registered_poor_population)`,
+        [a.code, a.name, a.level, a.parent, a.registeredPoorPopulation ?? null],
       );
     }
     const year = Number(toShanghaiDate(new Date()).slice(0, 4));
-    for (const p of DEMO_POLICY) {
+    const tables = [
+      ...DEMO_POLICY.map((p) => ({ ...p, region: DEMO_COUNTY })),
+      ...DEMO_DIBAO_POLICY.map((p) => ({ ...p, region: DEMO_DIBAO_COUNTY })),
+    ];
+    for (const p of tables) {
       await db.query(
         `INSERT INTO policy_parameter (region_code, year, key, value, effective_from, source) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT DO NOTHING`,
-        [DEMO_COUNTY, year, p.key, JSON.stringify(p.value), `${year}-01-01`, p.source],
+        [p.region, year, p.key, JSON.stringify(p.value), `${year}-01-01`, p.source],
       );
     }
-    console.log(`  areas: ${DEMO_AREAS.length}, policy parameters: ${DEMO_POLICY.length} (${year})`);
+    console.log(`  areas: ${DEMO_AREAS.length}, policy parameters: ${tables.length} (${year})`);
   } finally {
     await db.end();
   }

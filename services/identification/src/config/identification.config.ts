@@ -8,7 +8,10 @@ export const IdentificationEnvSchema = serviceEnvSchema(3001).extend({
    */
   PII_SECRET: z.string().min(32, { message: 'PII_SECRET至少32个字符' }),
   /** Temporal frontend (host:port); the API holds only a Client to drive case workflows. */
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, { message: '应为 host:port' }).default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, { message: '应为 host:port' })
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Task queue of the case worker; used only to start a watched (BLUE) household's workflow on its first risk point. */
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('case'),

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type CaseStatus = 'SUSPECTED' | 'RESPONDED' | 'BLUE_WATCH' | 'SCREENED_OUT' | 'DUPLICATE_SUSPECTED';
+export type CaseStatus = 'SUSPECTED' | 'RESPONDED' | 'BLUE_WATCH' | 'SCREENED_OUT' | 'DUPLICATE_SUSPECTED' | 'MERGED';
 
 /** Statuses of a case that is open: a member found again is a suspected duplicate of it. */
 export const OPEN_CASE_STATUSES: CaseStatus[] = ['SUSPECTED', 'RESPONDED', 'BLUE_WATCH'];
@@ -67,6 +67,14 @@ export class HouseholdCaseEntity {
 
   @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
   duplicateOf!: string | null;
+
+  /** The screening campaign (摸排) this household was imported in, if any. */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId!: string | null;
+
+  /** A reviewer's decision on a suspected duplicate: { decision: MERGED | DISMISSED, reviewer, reviewedAt, reason }. */
+  @Column({ name: 'duplicate_review', type: 'jsonb', nullable: true })
+  duplicateReview!: object | null;
 
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;

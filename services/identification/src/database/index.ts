@@ -4,7 +4,9 @@ import { HouseholdCaseEntity } from './household-case.entity';
 import { InitIdentification1732000000100 } from './migrations/1732000000100-init-identification';
 import { AreasAndPolicy1732000000110 } from './migrations/1732000000110-areas-and-policy';
 import { HouseholdFacts1732000000200 } from './migrations/1732000000200-household-facts';
+import { CampaignsAndDuplicates1732000000210 } from './migrations/1732000000210-campaigns-and-duplicates';
 import { PolicyDefaults1732000000300 } from './migrations/1732000000300-policy-defaults';
+import { AreaTree1732000000310 } from './migrations/1732000000310-area-tree';
 import { ApprovalLedger1732000000420 } from './migrations/1732000000420-approval-ledger';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
@@ -14,7 +16,9 @@ export const IDENTIFICATION_MIGRATIONS = [
   InitIdentification1732000000100,
   AreasAndPolicy1732000000110,
   HouseholdFacts1732000000200,
+  CampaignsAndDuplicates1732000000210,
   PolicyDefaults1732000000300,
+  AreaTree1732000000310,
   ApprovalLedger1732000000420,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

@@ -46,7 +46,9 @@ export class ApprovalLedger1732000000420 implements MigrationInterface {
         last_decision_seq bigint NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX case_progress_step_idx ON case_progress (current_step, area_code text_pattern_ops)`);
+    await runner.query(
+      `CREATE INDEX case_progress_step_idx ON case_progress (current_step, area_code text_pattern_ops)`,
+    );
     await runner.query(`
       CREATE TABLE household_notification (
         id uuid PRIMARY KEY,

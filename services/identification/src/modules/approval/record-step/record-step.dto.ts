@@ -9,16 +9,24 @@ import {
   type StepResult,
 } from '@prp/contracts';
 
-/** Results a clerk may record at each step (policy.md §2); the workflow decides whether it is the step's turn. */
+/**
+ * Results a clerk may record at each step (policy.md §2); the workflow decides whether it is the step's
+ * turn. A notice period that ends without objection is recorded PASSED by the workflow itself.
+ */
 export const RESULTS_BY_STEP: Record<ApprovalStep, readonly StepResult[]> = {
   RESPONSE: ['DONE'],
-  HOME_VERIFICATION: ['DONE', 'APPROVED', 'REJECTED'],
+  HOME_VERIFICATION: ['DONE', 'REJECTED'],
   PROPERTY_CHECK: ['SENT', 'CLEAR', 'FOUND'],
   VILLAGE_REVIEW: ['APPROVED', 'REJECTED'],
   TOWNSHIP_RECHECK: ['APPROVED', 'REJECTED'],
-  PUBLIC_NOTICE: ['PASSED', 'OBJECTED'],
+  PUBLIC_NOTICE: ['OBJECTED'],
   COUNTY_APPROVAL: ['APPROVED', 'REJECTED'],
 };
+
+function resultMessage(step: ApprovalStep, allowed: readonly StepResult[]): string {
+  if (step === 'PUBLIC_NOTICE') return '公示期满无异议由系统自动记录，人工只能登记异议（OBJECTED）';
+  return `环节${step}的结果只能是${allowed.join('/')}`;
+}
 
 /** A result that turns the household down or sends it back must say why. */
 const NEEDS_REASON: readonly StepResult[] = ['REJECTED', 'FOUND', 'OBJECTED'];
@@ -37,7 +45,7 @@ export const RecordStepBodySchema = z
   .superRefine((body, ctx) => {
     const allowed = RESULTS_BY_STEP[body.step];
     if (!allowed.includes(body.result)) {
-      const message = `环节${body.step}的结果只能是${allowed.join('/')}`;
+      const message = resultMessage(body.step, allowed);
       ctx.addIssue({ code: 'custom', path: ['result'], message, params: { code: 'STEP.RESULT_NOT_ALLOWED' } });
     }
     if (NEEDS_REASON.includes(body.result) && !body.reason) {
@@ -56,7 +64,9 @@ export const RecordStepBodySchema = z
   });
 export type RecordStepBody = z.infer<typeof RecordStepBodySchema>;
 
-export const IdempotencyKeySchema = z.uuid({ message: 'Idempotency-Key必须为UUID（即决策编号）' }).optional();
+export const IdempotencyHeaderSchema = z.object({
+  'Idempotency-Key': z.uuid({ message: 'Idempotency-Key必须为UUID（即决策编号）' }).optional(),
+});
 
 export interface RecordStepResult {
   caseId: string;

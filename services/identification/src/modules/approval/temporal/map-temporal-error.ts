@@ -1,8 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { STEP_OUT_OF_ORDER } from '@prp/contracts';
 import { StepOutOfOrderException, TemporalUnavailableException, WorkflowNotStartedException } from '../approval-errors';
 
-const STEP_OUT_OF_ORDER = 'CASE.STEP_OUT_OF_ORDER';
 /** gRPC NOT_FOUND: the execution is unknown or already completed. */
 const GRPC_NOT_FOUND = 5;
 
@@ -19,7 +19,9 @@ export function refusalReason(error: unknown): { type: string; message: string }
 }
 
 export function isWorkflowMissing(error: unknown): boolean {
-  return error instanceof WorkflowNotFoundError || (error instanceof ServiceError && grpcCode(error) === GRPC_NOT_FOUND);
+  return (
+    error instanceof WorkflowNotFoundError || (error instanceof ServiceError && grpcCode(error) === GRPC_NOT_FOUND)
+  );
 }
 
 /**

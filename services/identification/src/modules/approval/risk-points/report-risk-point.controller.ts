@@ -1,0 +1,27 @@
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
+import { CaseIdParamSchema } from '../../cases/get-case/get-case.controller';
+import { decisionIdOf } from '../record-step/record-step.controller';
+import { ReportRiskPointBodySchema, type ReportRiskPointBody } from './report-risk-point.dto';
+import { ReportRiskPointService } from './report-risk-point.service';
+
+@ApiTags('approval')
+@Controller('api/v1/cases')
+export class ReportRiskPointController {
+  constructor(private readonly service: ReportRiskPointService) {}
+
+  @Post(':id/risk-points')
+  @HttpCode(200)
+  @ApiOperation({ summary: '蓝色观察户出现风险点：升级并启动认定程序' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '报告编号（UUID），与请求体reportId二选一' })
+  @ApiBody({ schema: openApiSchema(ReportRiskPointBodySchema) })
+  report(
+    @Param('id') id: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body(new ZodPipe(ReportRiskPointBodySchema)) body: ReportRiskPointBody,
+  ) {
+    const caseId = parseOrThrow(CaseIdParamSchema, { id }).id;
+    return this.service.report(caseId, decisionIdOf(body.reportId, idempotencyKey), body);
+  }
+}

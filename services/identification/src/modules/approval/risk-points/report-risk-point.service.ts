@@ -1,0 +1,75 @@
+import { randomUUID } from 'crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  APPROVAL_FLOW_VERSION,
+  createEnvelope,
+  EVENT_TYPES,
+  type CaseWorkflowInput,
+  type DiscoveryChannel,
+} from '@prp/contracts';
+import { addToOutbox } from '@prp/messaging';
+import { DATA_SOURCE } from '@prp/service-kit';
+import { NotBlueWatchException } from '../approval-errors';
+import { findCase, type CaseRef } from '../ledger/case-lookup';
+import { CaseWorkflows } from '../temporal/case-workflows';
+import type { ReportRiskPointBody } from './report-risk-point.dto';
+
+export interface RiskPointResult {
+  caseId: string;
+  reportId: string;
+  alreadyRecorded: boolean;
+}
+
+/** A watched (BLUE) household showed a risk point: the workflow upgrades it and the approval chain starts. */
+@Injectable()
+export class ReportRiskPointService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly workflows: CaseWorkflows,
+  ) {}
+
+  async report(caseId: string, reportId: string, body: ReportRiskPointBody): Promise<RiskPointResult> {
+    const kase = await findCase(this.dataSource.manager, caseId);
+    const [stored] = await this.dataSource.query(`SELECT case_id FROM step_decision WHERE decision_id = $1`, [
+      reportId,
+    ]);
+    if (stored) return { caseId, reportId, alreadyRecorded: true };
+    if (kase.status !== 'BLUE_WATCH') throw new NotBlueWatchException(caseId);
+    const signal = { riskPoint: body.riskPoint, observedAt: body.observedAt, reportedBy: body.reportedBy };
+    await this.workflows.reportRiskPoint(workflowInput(kase), signal);
+    const inserted = await this.dataSource.transaction((manager) => this.append(manager, kase, reportId, body));
+    return { caseId, reportId, alreadyRecorded: !inserted };
+  }
+
+  private async append(manager: EntityManager, kase: CaseRef, reportId: string, body: ReportRiskPointBody) {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO step_decision (decision_id, case_id, kind, actor, decided_at, reason, flow_version, resulting_step)
+       VALUES ($1, $2, 'RISK_POINT', $3, $4, $5, $6, 'AWAITING_RESPONSE') ON CONFLICT (decision_id) DO NOTHING RETURNING seq`,
+      [reportId, kase.id, body.reportedBy, body.observedAt, body.riskPoint, APPROVAL_FLOW_VERSION],
+    );
+    if (rows.length === 0) return false;
+    const event = createEnvelope({
+      type: EVENT_TYPES.caseRiskPointReported,
+      eventId: randomUUID(),
+      caseId: kase.id,
+      areaCode: kase.areaCode,
+      producer: 'identification',
+      payload: { riskPoint: body.riskPoint, observedAt: body.observedAt, reportedBy: body.reportedBy },
+    });
+    await addToOutbox(manager, event);
+    return true;
+  }
+}
+
+function workflowInput(kase: CaseRef): CaseWorkflowInput {
+  return {
+    caseId: kase.id,
+    areaCode: kase.areaCode,
+    caseNo: kase.caseNo,
+    channel: kase.channel as DiscoveryChannel,
+    discoveredOn: kase.discoveredOn,
+    colour: 'BLUE',
+    flowVersion: APPROVAL_FLOW_VERSION,
+  };
+}
