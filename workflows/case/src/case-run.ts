@@ -159,12 +159,16 @@ export class CaseRun {
     state.step = 'VILLAGE_REVIEW';
   }
 
-  /** Township re-check approved: determination met, the notice period of N working days starts today. */
+  /**
+   * Township re-check approved: determination met, the notice period of N working days starts on the day of
+   * the re-check. A re-check entered after the fact (补录) started its notice on the day it was decided; a
+   * decidedAt in the future counts as today.
+   */
   private async startNotice(decidedAt: string): Promise<void> {
     const { state } = this;
     meetClock(findClock(state, 'DETERMINATION'), decidedAt);
     const workingDays = this.policy?.publicNoticeWorkingDays ?? 0;
-    const startedOn = shanghaiDate();
+    const startedOn = shanghaiDate(Math.min(Date.parse(decidedAt), Date.now()));
     const due = await activities.computeDeadline({ from: startedOn, workingDays });
     state.notice = { round: state.round ?? 1, workingDays, startedOn, endDate: due.dueDate, endsAt: due.dueAt };
     state.step = 'PUBLIC_NOTICE';

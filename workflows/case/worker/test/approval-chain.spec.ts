@@ -1,8 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { toShanghaiDate } from '@prp/calendar';
 import { caseStateQuery } from '@prp/contracts';
+import { waitFor } from '@prp/testing';
 import { createTestWorker, newCaseInput, recordingActivities, startCase, startTimeSkippingEnv, TEST_POLICY } from './workflow-harness';
-import { clocksStarted, DAY, expectedCutoff, intoPublicNotice, recorder, sleepPast, throughPropertyCheck } from './chain-helpers';
+import { clocksStarted, DAY, useEnvClock, expectedCutoff, intoPublicNotice, recorder, sleepPast, throughPropertyCheck } from './chain-helpers';
 
 jest.setTimeout(120_000);
 
@@ -12,6 +13,7 @@ describe('case workflow: the approval chain (time skipping)', () => {
 
   beforeAll(async () => {
     env = await startTimeSkippingEnv();
+    useEnvClock(env);
   });
   afterAll(async () => env?.teardown());
 
@@ -93,6 +95,31 @@ describe('case workflow: the approval chain (time skipping)', () => {
       expect(again.notice?.round).toBe(2);
       expect(Date.parse(again.notice?.endsAt ?? '')).toBeGreaterThan(Date.parse(firstNotice?.endsAt ?? ''));
       await handle.terminate('test done');
+    });
+  });
+
+  it('starts the notice on the day a re-check entered after the fact was decided, so an elapsed notice passes at once', async () => {
+    const { activities, calendar } = recordingActivities();
+    const worker = await createTestWorker(env, 'chain-back-recorded', activities);
+    await worker.runUntil(async () => {
+      const now = await env.currentTimeMs();
+      const handle = await startCase(env, 'chain-back-recorded', newCaseInput(toShanghaiDate(new Date(now - 40 * DAY))));
+      await clocksStarted(handle);
+      await throughPropertyCheck(handle);
+      await recorder(handle)('VILLAGE_REVIEW', 'APPROVED');
+      const recheckedAt = new Date(now - 15 * DAY).toISOString();
+      const rechecked = await recorder(handle)('TOWNSHIP_RECHECK', 'APPROVED', { decidedAt: recheckedAt });
+      const recheckDay = toShanghaiDate(new Date(recheckedAt));
+      expect(rechecked.notice).toMatchObject({ startedOn: recheckDay, endDate: calendar.addWorkingDays(recheckDay, 5).dueDate });
+      const state = await waitFor(async () => {
+        const current = await handle.query(caseStateQuery);
+        return current.step === 'COUNTY_APPROVAL' && current;
+      }, { description: 'the elapsed notice period to pass' });
+      expect(state.decisions?.at(-1)).toMatchObject({ step: 'PUBLIC_NOTICE', result: 'PASSED' });
+      // Finish the case rather than terminate it: a terminated case with an overdue report in flight left the
+      // test server's time skipping locked for the next test.
+      await recorder(handle)('COUNTY_APPROVAL', 'APPROVED');
+      expect(await handle.result()).toMatchObject({ outcome: 'INCLUDED' });
     });
   });
 

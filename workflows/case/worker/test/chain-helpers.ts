@@ -13,9 +13,18 @@ export function decision(step: StepDecision['step'], result: StepDecision['resul
   return { decisionId: randomUUID(), step, result, actor: '乡镇经办人张三', decidedAt: new Date().toISOString(), attachments: [], reason, ...extra };
 }
 
+let clock: TestWorkflowEnvironment | undefined;
+
+/** Decisions recorded by `recorder` are dated by the environment's (skipped) clock from now on. */
+export function useEnvClock(env: TestWorkflowEnvironment): void {
+  clock = env;
+}
+
 export function recorder(handle: WorkflowHandle) {
-  return (step: StepDecision['step'], result: StepDecision['result'], extra: Partial<StepDecision> = {}) =>
-    handle.executeUpdate(recordStepUpdate, { args: [decision(step, result, extra)] });
+  return async (step: StepDecision['step'], result: StepDecision['result'], extra: Partial<StepDecision> = {}) => {
+    const decidedAt = new Date(clock ? await clock.currentTimeMs() : Date.now()).toISOString();
+    return handle.executeUpdate(recordStepUpdate, { args: [decision(step, result, { decidedAt, ...extra })] });
+  };
 }
 
 export async function clocksStarted(handle: WorkflowHandle): Promise<CaseWorkflowState> {
