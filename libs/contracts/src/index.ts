@@ -8,3 +8,5 @@ export * from './lib/dead-letter';
 export * from './lib/approval-chain';
 export * from './lib/case-workflow';
 export * from './lib/asyncapi';
+export * from './lib/assistance';
+export * from './lib/assistance-workflow';

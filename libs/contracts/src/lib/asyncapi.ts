@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTMENT_TASK_TOPICS } from './assistance';
 import { EnvelopeHeaderSchema } from './envelope';
 import { EVENT_DEFINITIONS } from './events';
 import { ALL_TOPICS } from './topics';
@@ -27,8 +28,12 @@ function messageFor(type: keyof typeof EVENT_DEFINITIONS): JsonObject {
 /** The AsyncAPI 2.6 document of every topic and message, derived from the schemas in this library. */
 export function buildAsyncApiDocument(): JsonObject {
   const channels: JsonObject = {};
+  const departmentTopics = new Set<string>(Object.values(DEPARTMENT_TASK_TOPICS));
   for (const topic of ALL_TOPICS) {
-    const types = Object.values(EVENT_DEFINITIONS).filter((d) => d.topic === topic.name);
+    // A department's task topic carries the task.created events of its own tasks (defined on the assistance topic).
+    const types = departmentTopics.has(topic.name)
+      ? [EVENT_DEFINITIONS['task.created']]
+      : Object.values(EVENT_DEFINITIONS).filter((d) => d.topic === topic.name);
     const message = types.length
       ? { oneOf: types.map((d) => ({ $ref: `#/components/messages/${d.type}` })) }
       : { payload: { type: 'object', description: 'DeadLetterRecord (libs/contracts/src/lib/dead-letter.ts)' } };

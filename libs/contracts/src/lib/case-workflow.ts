@@ -2,6 +2,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseOutcome, PropertyCheckDepartment, StepDecision } from './approval-chain';
 import type { AreaLevel, DeadlineKind, DiscoveryChannel } from './primitives';
+import type { DeadlineSubject } from './events';
 
 /** Temporal contract of the per-household case workflow (workflow id `case-<caseId>`). */
 export const CASE_TASK_QUEUE = 'case';
@@ -149,6 +150,8 @@ export interface DeadlineOverdueInput {
   dueAt: string;
   responsibleLevel: AreaLevel;
   escalatedTo: AreaLevel;
+  /** Which task, helper or period the clock is about, when a case has several of its kind. */
+  subject?: DeadlineSubject;
 }
 
 export interface LoadClockPolicyInput {

@@ -8,6 +8,31 @@ import {
   LocalDateSchema,
 } from './primitives';
 import { TOPICS, type TopicName } from './topics';
+import {
+  DecidedHouseholdSchema,
+  HelperAssignedPayloadSchema,
+  HelperReplacedPayloadSchema,
+  HelperUnavailablePayloadSchema,
+  MeasuresStartedPayloadSchema,
+  PlanAgreedPayloadSchema,
+  TaskAcknowledgedPayloadSchema,
+  TaskCompletedPayloadSchema,
+  TaskCreatedPayloadSchema,
+  TaskRejectedPayloadSchema,
+  TaskReportedPayloadSchema,
+  VisitRecordedPayloadSchema,
+  type HelperAssignedPayload,
+  type HelperReplacedPayload,
+  type HelperUnavailablePayload,
+  type MeasuresStartedPayload,
+  type PlanAgreedPayload,
+  type TaskAcknowledgedPayload,
+  type TaskCompletedPayload,
+  type TaskCreatedPayload,
+  type TaskRejectedPayload,
+  type TaskReportedPayload,
+  type VisitRecordedPayload,
+} from './assistance';
 
 export const EVENT_TYPES = {
   caseSubmitted: 'case.submitted',
@@ -16,6 +41,18 @@ export const EVENT_TYPES = {
   caseStepRecorded: 'case.step-recorded',
   caseDecided: 'case.decided',
   caseRiskPointReported: 'case.risk-point-reported',
+  // Assistance (referral service, prp.assistance.events.v1; task.created also on the department topic).
+  helperAssigned: 'helper.assigned',
+  helperUnavailable: 'helper.unavailable',
+  helperReplaced: 'helper.replaced',
+  planAgreed: 'plan.agreed',
+  measuresStarted: 'measures.started',
+  taskCreated: 'task.created',
+  taskAcknowledged: 'task.acknowledged',
+  taskReported: 'task.reported',
+  taskCompleted: 'task.completed',
+  taskRejected: 'task.rejected',
+  visitRecorded: 'visit.recorded',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 
@@ -42,6 +79,25 @@ export const CaseRespondedPayloadSchema = z.object({
 });
 export type CaseRespondedPayload = z.infer<typeof CaseRespondedPayloadSchema>;
 
+/**
+ * What an overdue clock is about when a case has several of one kind: the task and its department (monthly
+ * report), the helper and role (replacement), the period (quarterly visit, month). Absent for case-wide clocks.
+ */
+export const DeadlineSubjectSchema = z.object({
+  taskId: z.string().min(1).optional(),
+  department: z.string().min(1).optional(),
+  helperId: z.string().min(1).optional(),
+  role: z.string().min(1).optional(),
+  period: z.string().min(1).optional(),
+});
+export type DeadlineSubject = z.infer<typeof DeadlineSubjectSchema>;
+
+/** A stable key of a subject ('' for none): one overdue item per case, kind, due date and subject. */
+export function deadlineSubjectKey(subject: DeadlineSubject | undefined): string {
+  if (!subject) return '';
+  return [subject.taskId, subject.helperId, subject.role, subject.period].filter((part) => part !== undefined).join('/');
+}
+
 export const DeadlineOverduePayloadSchema = z.object({
   kind: DeadlineKindSchema,
   dueDate: LocalDateSchema,
@@ -49,6 +105,7 @@ export const DeadlineOverduePayloadSchema = z.object({
   responsibleLevel: AreaLevelSchema,
   escalatedTo: AreaLevelSchema,
   workflowId: z.string().min(1),
+  subject: DeadlineSubjectSchema.optional(),
 });
 export type DeadlineOverduePayload = z.infer<typeof DeadlineOverduePayloadSchema>;
 
@@ -84,6 +141,8 @@ export const CaseDecidedPayloadSchema = z.object({
   /** The approval step at which the chain ended (COUNTY_APPROVAL for an inclusion). */
   decidedAtLevel: ApprovalStepSchema,
   decisionId: z.uuid(),
+  /** What assistance needs to assign helpers (colour, registered-poor, relocation areas); no personal data. */
+  household: DecidedHouseholdSchema.optional(),
 });
 export type CaseDecidedPayload = z.infer<typeof CaseDecidedPayloadSchema>;
 
@@ -146,6 +205,86 @@ export const EVENT_DEFINITIONS: Record<EventType, EventDefinition> = {
     summary: 'A risk point appeared for a watched (BLUE) household; it is upgraded and the chain starts (出现风险点).',
     payload: CaseRiskPointReportedPayloadSchema,
   },
+  [EVENT_TYPES.helperAssigned]: {
+    type: EVENT_TYPES.helperAssigned,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary:
+      'A helper (or, for a BLUE household, the village committee) was assigned to an included household (已落实帮扶责任人).',
+    payload: HelperAssignedPayloadSchema,
+  },
+  [EVENT_TYPES.helperUnavailable]: {
+    type: EVENT_TYPES.helperUnavailable,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary:
+      "The household's helper became unavailable; a replacement is proposed and the old helper stays until it is assigned (帮扶责任人不能履职).",
+    payload: HelperUnavailablePayloadSchema,
+  },
+  [EVENT_TYPES.helperReplaced]: {
+    type: EVENT_TYPES.helperReplaced,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: "The household's helper was replaced; the household was never without one (帮扶责任人已调整).",
+    payload: HelperReplacedPayloadSchema,
+  },
+  [EVENT_TYPES.planAgreed]: {
+    type: EVENT_TYPES.planAgreed,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: 'The assistance plan was agreed with the household; each measure goes to its department (帮扶计划已确认).',
+    payload: PlanAgreedPayloadSchema,
+  },
+  [EVENT_TYPES.measuresStarted]: {
+    type: EVENT_TYPES.measuresStarted,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary:
+      'The first measure of the plan is under way: a department acknowledged or reported on a task (帮扶措施已启动).',
+    payload: MeasuresStartedPayloadSchema,
+  },
+  [EVENT_TYPES.taskCreated]: {
+    type: EVENT_TYPES.taskCreated,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: "A measure became a department task; also published on the department's task topic (任务清单已推送).",
+    payload: TaskCreatedPayloadSchema,
+  },
+  [EVENT_TYPES.taskAcknowledged]: {
+    type: EVENT_TYPES.taskAcknowledged,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: 'The department acknowledged the task (部门已签收).',
+    payload: TaskAcknowledgedPayloadSchema,
+  },
+  [EVENT_TYPES.taskReported]: {
+    type: EVENT_TYPES.taskReported,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: 'The department reported progress or a result for a month (部门反馈).',
+    payload: TaskReportedPayloadSchema,
+  },
+  [EVENT_TYPES.taskCompleted]: {
+    type: EVENT_TYPES.taskCompleted,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: 'The department completed the task (部门已办结).',
+    payload: TaskCompletedPayloadSchema,
+  },
+  [EVENT_TYPES.taskRejected]: {
+    type: EVENT_TYPES.taskRejected,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: 'The department rejected the task with a reason; it goes back to the helper (部门退回).',
+    payload: TaskRejectedPayloadSchema,
+  },
+  [EVENT_TYPES.visitRecorded]: {
+    type: EVENT_TYPES.visitRecorded,
+    topic: TOPICS.assistanceEvents,
+    schemaVersion: 1,
+    summary: 'The helper recorded a home visit, with any new risk points (帮扶走访已记录).',
+    payload: VisitRecordedPayloadSchema,
+  },
 };
 
 export interface EventPayloads {
@@ -155,4 +294,15 @@ export interface EventPayloads {
   'case.step-recorded': CaseStepRecordedPayload;
   'case.decided': CaseDecidedPayload;
   'case.risk-point-reported': CaseRiskPointReportedPayload;
+  'helper.assigned': HelperAssignedPayload;
+  'helper.unavailable': HelperUnavailablePayload;
+  'helper.replaced': HelperReplacedPayload;
+  'plan.agreed': PlanAgreedPayload;
+  'measures.started': MeasuresStartedPayload;
+  'task.created': TaskCreatedPayload;
+  'task.acknowledged': TaskAcknowledgedPayload;
+  'task.reported': TaskReportedPayload;
+  'task.completed': TaskCompletedPayload;
+  'task.rejected': TaskRejectedPayload;
+  'visit.recorded': VisitRecordedPayload;
 }

@@ -31,6 +31,11 @@ export const DEADLINE_KINDS = [
   'RESPONSE', // 5 working days from discovery (Liuzhou)
   'DETERMINATION', // 20 working days from the application, paused while the property check is out (Dongtai)
   'COUNTY_BATCH', // the county's monthly approval batch cut-off
+  'HELPER_ASSIGNMENT', // a helper within N working days of inclusion (default 10, a region profile may set 5)
+  'MEASURES_START', // first measures within N working days of the assignment (default 10)
+  'HELPER_REPLACEMENT', // a replacement within N working days of the helper becoming unavailable (default 10)
+  'QUARTERLY_VISIT', // at least one helper visit per calendar quarter
+  'MONTHLY_REPORT', // each open department task reports every calendar month (due its last working day)
 ] as const;
 export const DeadlineKindSchema = z.enum(DEADLINE_KINDS);
 export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
