@@ -7,6 +7,7 @@ export default {
     '<rootDir>/libs/persistence',
     '<rootDir>/libs/service-kit',
     '<rootDir>/services/identification',
+    '<rootDir>/services/referral',
     '<rootDir>/services/reporting',
     '<rootDir>/workflows/case',
     '<rootDir>/workflows/case/worker',
