@@ -43,6 +43,12 @@ export const ESCALATION: Record<DeadlineKind, { responsibleLevel: AreaLevel; esc
   RESPONSE: { responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' },
   DETERMINATION: { responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' },
   COUNTY_BATCH: { responsibleLevel: 'COUNTY', escalatedTo: 'CITY' },
+  // Assistance clocks (assistanceWorkflow, workflows/case/src/assistance): township manages helpers, county line departments report.
+  HELPER_ASSIGNMENT: { responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' },
+  MEASURES_START: { responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' },
+  HELPER_REPLACEMENT: { responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' },
+  QUARTERLY_VISIT: { responsibleLevel: 'TOWNSHIP', escalatedTo: 'COUNTY' },
+  MONTHLY_REPORT: { responsibleLevel: 'COUNTY', escalatedTo: 'CITY' },
 };
 
 export async function startClock(state: CaseWorkflowState, kind: DeadlineKind, from: string, workingDays: number) {

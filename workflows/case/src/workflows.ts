@@ -104,3 +104,6 @@ function legacyPublish(input: CaseWorkflowInput, state: CaseWorkflowState, runni
     ...(running ? [{ key: CASE_SEARCH_ATTRIBUTES.nextDueAt, value: new Date(running.dueAt) }] : []),
   ]);
 }
+
+// The assistance workflow (assistance-<caseId>) lives in the same bundle.
+export { assistanceWorkflow } from './assistance';

@@ -5,6 +5,7 @@ import {
   type CaseActivities,
   type ComputeDeadlineInput,
   type ComputedDeadline,
+  deadlineSubjectKey,
   type DeadlineOverdueInput,
 } from '@prp/contracts';
 import { toOutgoingMessage, type MessagePublisher } from '@prp/messaging';
@@ -42,7 +43,8 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     async emitDeadlineOverdue(input: DeadlineOverdueInput): Promise<void> {
       const event = createEnvelope({
         type: EVENT_TYPES.deadlineOverdue,
-        eventId: deterministicUuid(`${input.caseId}:${input.kind}:${input.dueDate}:overdue`),
+        // One event per case, kind, due date and subject (a task's month, a helper's replacement …).
+        eventId: deterministicUuid(`${input.caseId}:${input.kind}:${input.dueDate}${subjectSuffix(input.subject)}:overdue`),
         caseId: input.caseId,
         areaCode: input.areaCode,
         producer: 'case-worker',
@@ -54,9 +56,16 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
           responsibleLevel: input.responsibleLevel,
           escalatedTo: input.escalatedTo,
           workflowId: input.workflowId,
+          ...(input.subject ? { subject: input.subject } : {}),
         },
       });
       await deps.publisher.publish([toOutgoingMessage(event)]);
     },
   };
+}
+
+/** '' for case-wide clocks, so their event ids stay what they always were. */
+function subjectSuffix(subject: DeadlineOverdueInput['subject']): string {
+  const key = deadlineSubjectKey(subject);
+  return key ? `:${key}` : '';
 }

@@ -1,9 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { TOPICS } from '@prp/contracts';
 import { createKafkaBus, type MessageBus, type MessagingLogger, type Subscription } from '@prp/messaging';
 import { createActivities } from './activities';
-import { createBridgeHandler } from './bridge';
+import { createAssistanceActivities } from './assistance-activities';
+import { BRIDGE_TOPICS, createBridgeHandler } from './bridge';
 import { workflowsPath } from './bundle';
 import type { WorkerConfig } from './config';
 
@@ -31,14 +31,17 @@ export async function startCaseWorker({ config, logger }: CaseWorkerOptions): Pr
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : { workflowsPath }),
-    activities: createActivities({ publisher: bus, identificationUrl: config.IDENTIFICATION_URL }),
+    activities: {
+      ...createActivities({ publisher: bus, identificationUrl: config.IDENTIFICATION_URL }),
+      ...createAssistanceActivities({ identificationUrl: config.IDENTIFICATION_URL }),
+    },
   });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const done = worker.run();
   const subscription: Subscription = await bus.subscribe({
     groupId: config.BRIDGE_CONSUMER_GROUP,
-    topics: [TOPICS.caseEvents],
+    topics: [...BRIDGE_TOPICS],
     handle: createBridgeHandler(client, config.TEMPORAL_TASK_QUEUE, logger),
   });
   let stopping: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ClockPolicy, CountWorkingDaysInput, LoadClockPolicyInput } from '@prp/contracts';
+import { ASSISTANCE_POLICY_DEFAULTS, type AssistancePolicy, type LoadAssistancePolicyInput } from '@prp/contracts';
 
 export interface HttpDeps {
   identificationUrl: string;
@@ -60,4 +61,38 @@ export async function countWorkingDays(deps: HttpDeps, input: CountWorkingDaysIn
   if (status === 400) throw ApplicationFailure.nonRetryable(`日历输入无效：${body.message ?? ''}`, 'CALENDAR.INVALID_INPUT');
   if (status !== 200) throw new Error(`calendar service answered ${status}`);
   return body.workingDays;
+}
+
+const ASSISTANCE_POLICY_KEYS = {
+  helperAssignmentWorkingDays: 'helper_assignment_working_days',
+  measuresStartWorkingDays: 'first_measures_working_days',
+  helperReplacementWorkingDays: 'helper_replacement_working_days',
+} as const;
+
+/**
+ * Assistance clock lengths in force for the area on the day. A key the table lacks (or no table at all)
+ * falls back to ASSISTANCE_POLICY_DEFAULTS and is listed in `defaulted`: a long-lived assistance workflow
+ * must not fail because a region has not set a value.
+ */
+export async function loadAssistancePolicy(deps: HttpDeps, input: LoadAssistancePolicyInput): Promise<AssistancePolicy> {
+  const { status, body } = await getJson<EffectivePolicyBody>(deps, '/api/v1/policy/effective', { areaCode: input.areaCode, on: input.on });
+  if (status === 400) throw ApplicationFailure.nonRetryable(`政策查询输入无效：${body.message ?? ''}`, 'CONTRACT.VIOLATION');
+  if (status !== 200 && status !== 404) throw new Error(`policy service answered ${status}`);
+  const values = status === 200 ? (body.values ?? {}) : {};
+  const defaulted: string[] = [];
+  const days = (field: keyof typeof ASSISTANCE_POLICY_KEYS): number => {
+    const value = values[ASSISTANCE_POLICY_KEYS[field]];
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    defaulted.push(ASSISTANCE_POLICY_KEYS[field]);
+    return ASSISTANCE_POLICY_DEFAULTS[field];
+  };
+  return {
+    regionCode: status === 200 ? body.regionCode : '000000000000',
+    year: status === 200 ? body.year : Number(input.on.slice(0, 4)),
+    version: status === 200 ? body.version : 'defaults',
+    helperAssignmentWorkingDays: days('helperAssignmentWorkingDays'),
+    measuresStartWorkingDays: days('measuresStartWorkingDays'),
+    helperReplacementWorkingDays: days('helperReplacementWorkingDays'),
+    defaulted,
+  };
 }

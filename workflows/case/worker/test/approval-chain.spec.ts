@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { toShanghaiDate } from '@prp/calendar';
-import { caseStateQuery } from '@prp/contracts';
+import { caseStateQuery, type CaseWorkflowState } from '@prp/contracts';
 import { waitFor } from '@prp/testing';
 import { createTestWorker, newCaseInput, recordingActivities, startCase, startTimeSkippingEnv, TEST_POLICY } from './workflow-harness';
 import { clocksStarted, DAY, useEnvClock, expectedCutoff, intoPublicNotice, recorder, sleepPast, throughPropertyCheck } from './chain-helpers';
@@ -30,7 +30,7 @@ describe('case workflow: the approval chain (time skipping)', () => {
       expect(atCounty.step).toBe('COUNTY_APPROVAL');
       expect(atCounty.decisions?.at(-1)).toMatchObject({ step: 'PUBLIC_NOTICE', result: 'PASSED' });
       await recorder(handle)('COUNTY_APPROVAL', 'APPROVED');
-      return handle.result();
+      return (await handle.result()) as CaseWorkflowState;
     });
     expect(overdue).toEqual([]);
     expect(result).toMatchObject({ step: 'INCLUDED', outcome: 'INCLUDED', flowVersion: 'liuzhou-2021.v1' });

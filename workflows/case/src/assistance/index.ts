@@ -1,0 +1,1 @@
+export { assistanceWorkflow } from './workflow';
