@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { EVENT_TYPES, type AnyEnvelope } from '@prp/contracts';
+import { deadlineSubjectKey, EVENT_TYPES, type AnyEnvelope } from '@prp/contracts';
 import {
   projectDecided,
   projectResponded,
@@ -41,12 +41,16 @@ export async function projectEvent(manager: EntityManager, event: AnyEnvelope): 
 /** An overdue event that arrives after its step was recorded is stored already resolved. */
 async function projectOverdue(manager: EntityManager, event: Extract<AnyEnvelope, { type: 'deadline.overdue' }>) {
   const p = event.payload;
+  const s = p.subject;
   await manager.query(
     `INSERT INTO overdue_item (case_id, kind, due_date, due_at, area_code, responsible_level, escalated_to, workflow_id,
-       resolved_at, resolved_by)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, r.resolved_at, r.decision_id
+       subject_key, task_id, department, helper_id, period, resolved_at, resolved_by)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, r.resolved_at, r.decision_id
      FROM (SELECT 1) one LEFT JOIN clock_resolution r ON r.case_id = $1 AND r.kind = $2
-     ON CONFLICT (case_id, kind, due_date) DO NOTHING`,
-    [event.caseId, p.kind, p.dueDate, p.dueAt, event.areaCode, p.responsibleLevel, p.escalatedTo, p.workflowId],
+     ON CONFLICT (case_id, kind, due_date, subject_key) DO NOTHING`,
+    [
+      event.caseId, p.kind, p.dueDate, p.dueAt, event.areaCode, p.responsibleLevel, p.escalatedTo, p.workflowId,
+      deadlineSubjectKey(s), s?.taskId ?? null, s?.department ?? null, s?.helperId ?? null, s?.period ?? null,
+    ],
   );
 }

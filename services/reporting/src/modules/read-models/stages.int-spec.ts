@@ -113,6 +113,37 @@ describe('stage and overdue read models (real PostgreSQL)', () => {
     ]);
   });
 
+  it('lists one line per task when two departments miss the same monthly report, and filters by department', async () => {
+    const caseId = randomUUID();
+    await apply(submitted(caseId, VILLAGE_A));
+    const missed = (taskId: string, department: string) =>
+      event('deadline.overdue', caseId, VILLAGE_A, {
+        kind: 'MONTHLY_REPORT',
+        dueDate: '2026-10-30',
+        dueAt: '2026-10-30T23:59:59.999+08:00',
+        responsibleLevel: 'COUNTY',
+        escalatedTo: 'CITY',
+        workflowId: `assistance-${caseId}`,
+        subject: { taskId, department, period: '2026-10' },
+      });
+    const health = missed(randomUUID(), 'HEALTH');
+    await apply(health);
+    await apply({ ...health, eventId: randomUUID() }); // the same miss published twice stays one line
+    await apply(missed(randomUUID(), 'EDUCATION'));
+    const lines = (await board()).items.filter((i) => i.caseId === caseId);
+    expect(lines.map((i) => [i.kind, i.subject?.department, i.daysOverdue]).sort()).toEqual([
+      ['MONTHLY_REPORT', 'EDUCATION', 21],
+      ['MONTHLY_REPORT', 'HEALTH', 21],
+    ]);
+    const onlyHealth = await new ListOverdueService(dataSource).list(
+      { area: VILLAGE_A, department: 'HEALTH', limit: 100, offset: 0 },
+      new Date('2026-11-20T04:00:00Z'),
+    );
+    expect(onlyHealth.items.filter((i) => i.caseId === caseId)).toEqual([
+      expect.objectContaining({ kind: 'MONTHLY_REPORT', subject: expect.objectContaining({ department: 'HEALTH', period: '2026-10' }) }),
+    ]);
+  });
+
   it('counts households at each step by area, and an included household leaves the county queue', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     await apply(submitted(a, VILLAGE_B));

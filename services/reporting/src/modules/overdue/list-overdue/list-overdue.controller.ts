@@ -14,6 +14,7 @@ export class ListOverdueController {
   @ApiOperation({ summary: '超期环节看板：时限类型、截止日期、超期天数、责任层级、所属区划' })
   @ApiQuery({ name: 'area', required: false, description: '区划代码或其前缀' })
   @ApiQuery({ name: 'kind', required: false, enum: DEADLINE_KINDS })
+  @ApiQuery({ name: 'department', required: false, description: '部门代码，只列该部门任务的超期事项（如 CIVIL_AFFAIRS）' })
   @ApiQuery({ name: 'include', required: false, enum: ['resolved'], description: '默认只列未办结的超期事项' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })

@@ -8,6 +8,11 @@ export const ListOverdueQuerySchema = z.object({
     .regex(/^\d{2,12}$/, { message: '区划代码应为2至12位数字' })
     .optional(),
   kind: DeadlineKindSchema.optional(),
+  /** A department code (e.g. CIVIL_AFFAIRS): only the items about its tasks. */
+  department: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/, { message: '部门代码应为大写字母和下划线' })
+    .optional(),
   /** Open items only by default; `resolved` adds the ones whose awaited step has since been recorded. */
   include: z.enum(['resolved'], { message: 'include只能为resolved' }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -28,4 +33,6 @@ export interface OverdueItemView {
   escalatedTo: string;
   /** When the awaited step was recorded (null while the item is open). */
   resolvedAt: string | null;
+  /** The task and department (monthly report), helper (replacement) or period the item is about, if any. */
+  subject: { taskId?: string; department?: string; helperId?: string; period?: string } | null;
 }

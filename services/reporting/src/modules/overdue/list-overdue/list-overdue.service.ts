@@ -20,6 +20,10 @@ interface OverdueRow {
   responsible_level: string;
   escalated_to: string;
   resolved_at: Date | null;
+  task_id: string | null;
+  department: string | null;
+  helper_id: string | null;
+  period: string | null;
 }
 
 @Injectable()
@@ -31,12 +35,13 @@ export class ListOverdueService {
       `($1::text IS NULL OR o.area_code LIKE $1 || '%')`,
       '($2::text IS NULL OR o.kind = $2)',
       '($3::boolean OR o.resolved_at IS NULL)',
+      '($4::text IS NULL OR o.department = $4)',
     ].join(' AND ');
-    const params = [query.area ?? null, query.kind ?? null, query.include === 'resolved'];
+    const params = [query.area ?? null, query.kind ?? null, query.include === 'resolved', query.department ?? null];
     const rows: OverdueRow[] = await this.dataSource.query(
       `SELECT o.*, to_char(o.due_date, 'YYYY-MM-DD') AS due_date, c.case_no FROM overdue_item o
        LEFT JOIN case_summary c ON c.case_id = o.case_id
-       WHERE ${where} ORDER BY o.due_at ASC, o.case_id LIMIT $4 OFFSET $5`,
+       WHERE ${where} ORDER BY o.due_at ASC, o.case_id, o.subject_key LIMIT $5 OFFSET $6`,
       [...params, query.limit, query.offset],
     );
     const [{ total }] = await this.dataSource.query(
@@ -60,5 +65,16 @@ function toView(row: OverdueRow, today: string): OverdueItemView {
     responsibleLevel: row.responsible_level,
     escalatedTo: row.escalated_to,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
+    subject: subjectOf(row),
   };
+}
+
+function subjectOf(row: OverdueRow): OverdueItemView['subject'] {
+  const subject = {
+    ...(row.task_id ? { taskId: row.task_id } : {}),
+    ...(row.department ? { department: row.department } : {}),
+    ...(row.helper_id ? { helperId: row.helper_id } : {}),
+    ...(row.period ? { period: row.period } : {}),
+  };
+  return Object.keys(subject).length ? subject : null;
 }
