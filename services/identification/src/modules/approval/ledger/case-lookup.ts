@@ -10,12 +10,21 @@ export interface CaseRef {
   channel: string;
   discoveredOn: string;
   colour: string | null;
+  category: string | null;
+  memberCount: number;
+  registeredPoor: boolean | null;
+  relocated: boolean | null;
+  hukouAreaCode: string | null;
+  residenceAreaCode: string | null;
 }
 
 export async function findCase(manager: EntityManager, caseId: string): Promise<CaseRef> {
   const rows: CaseRef[] = await manager.query(
     `SELECT id, case_no AS "caseNo", area_code AS "areaCode", status, channel,
-            to_char(discovered_on, 'YYYY-MM-DD') AS "discoveredOn", colour
+            to_char(discovered_on, 'YYYY-MM-DD') AS "discoveredOn", colour, category,
+            member_count AS "memberCount",
+            (facts->>'registeredPoor')::boolean AS "registeredPoor", (facts->>'relocated')::boolean AS "relocated",
+            facts->>'hukouAreaCode' AS "hukouAreaCode", facts->>'residenceAreaCode' AS "residenceAreaCode"
      FROM household_case WHERE id = $1`,
     [caseId],
   );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseWorkflowState, StepDecision } from '@prp/contracts';
+import type { CaseStep, CaseWorkflowState, StepDecision } from '@prp/contracts';
 import { addToOutbox } from '@prp/messaging';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { DecisionIdConflictException } from '../approval-errors';
@@ -32,6 +32,28 @@ export class DecisionLedger {
     ]);
   }
 
+  /**
+   * Decisions the workflow made itself before `decision` (the notice period passing, a signalled response)
+   * enter the ledger, and leave as case.step-recorded events, ahead of the decision that follows them.
+   */
+  private async backfillWorkflowDecisions(
+    manager: EntityManager,
+    kase: CaseRef,
+    decision: StepDecision,
+    state: CaseWorkflowState,
+  ): Promise<void> {
+    const decisions = state.decisions ?? [];
+    const position = decisions.findIndex((d) => d.decisionId === decision.decisionId);
+    for (const earlier of position < 0 ? decisions : decisions.slice(0, position)) {
+      const resultingStep = WORKFLOW_DECISIONS[`${earlier.step}:${earlier.result}`];
+      if (!resultingStep || (await this.find(earlier.decisionId, manager))) continue;
+      const asOf: CaseWorkflowState = { ...state, step: resultingStep, outcome: undefined };
+      if (await insertStep(manager, kase.id, earlier, asOf, undefined)) {
+        await addToOutbox(manager, stepRecordedEvent(kase, earlier, asOf));
+      }
+    }
+  }
+
   /** The stored answer to a decision already in the ledger (a retry), or null if it is new. */
   async replay(caseId: string, decision: StepDecision, manager?: EntityManager): Promise<RecordStepResult | null> {
     const row = await this.find(decision.decisionId, manager);
@@ -49,6 +71,7 @@ export class DecisionLedger {
   async appendStep(kase: CaseRef, decision: StepDecision, state: CaseWorkflowState, batch?: string) {
     return this.dataSource.transaction(async (manager) => {
       const outcome = state.outcome ?? finalOutcome(state.step);
+      await this.backfillWorkflowDecisions(manager, kase, decision, state);
       const seq = await insertStep(manager, kase.id, decision, state, outcome, batch);
       if (!seq) return (await this.replay(kase.id, decision, manager)) as RecordStepResult;
       const decidedNow = await upsertProgress(manager, kase, state, outcome, seq);
@@ -63,6 +86,12 @@ export class DecisionLedger {
     });
   }
 }
+
+/** Decisions the workflow records by itself, and the step each leaves the case at. */
+const WORKFLOW_DECISIONS: Record<string, CaseStep> = {
+  'PUBLIC_NOTICE:PASSED': 'COUNTY_APPROVAL', // the notice period ended without objection
+  'RESPONSE:DONE': 'HOME_VERIFICATION', // first contact reported by the older caseResponded signal
+};
 
 function finalOutcome(step: string): 'INCLUDED' | 'REJECTED' | undefined {
   return step === 'INCLUDED' || step === 'REJECTED' ? step : undefined;

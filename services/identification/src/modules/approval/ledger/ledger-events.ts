@@ -4,6 +4,7 @@ import {
   createEnvelope,
   EVENT_TYPES,
   type CaseWorkflowState,
+  type DecidedHousehold,
   type StepDecision,
 } from '@prp/contracts';
 import type { CaseRef } from './case-lookup';
@@ -42,6 +43,28 @@ export function decidedEvent(kase: CaseRef, d: StepDecision, outcome: 'INCLUDED'
     areaCode: kase.areaCode,
     producer: PRODUCER,
     occurredAt: d.decidedAt,
-    payload: { outcome, reason: d.reason, decidedAt: d.decidedAt, decidedAtLevel: d.step, decisionId: d.decisionId },
+    payload: {
+      outcome,
+      reason: d.reason,
+      decidedAt: d.decidedAt,
+      decidedAtLevel: d.step,
+      decisionId: d.decisionId,
+      household: decidedHousehold(kase),
+    },
   });
+}
+
+/** The household summary assistance assigns helpers by; fields the case does not know are left out. */
+export function decidedHousehold(kase: CaseRef): DecidedHousehold {
+  const known = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
+  const summary: DecidedHousehold = {
+    colour: known(kase.colour) as DecidedHousehold['colour'],
+    category: known(kase.category) as DecidedHousehold['category'],
+    registeredPoor: known(kase.registeredPoor),
+    relocated: known(kase.relocated),
+    hukouAreaCode: known(kase.hukouAreaCode),
+    residenceAreaCode: known(kase.residenceAreaCode),
+    memberCount: kase.memberCount > 0 ? kase.memberCount : undefined,
+  };
+  return Object.fromEntries(Object.entries(summary).filter(([, v]) => v !== undefined)) as DecidedHousehold;
 }
