@@ -5,7 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { toShanghaiDate } from '@prp/calendar';
 import { caseWorkflowId, TOPICS, type DeadLetterRecord } from '@prp/contracts';
 import { testStackEnv, waitFor } from '@prp/testing';
-import { householdFacts } from './households';
+import { daysAgo, household, insertTestAreas, post, VILLAGE } from './fixtures';
 import {
   migrateTestDatabase,
   startPlatformProcess,
@@ -16,39 +16,6 @@ import {
 jest.setTimeout(240_000);
 
 const stack = testStackEnv();
-const VILLAGE = '430281101201';
-const daysAgo = (n: number) => toShanghaiDate(new Date(Date.now() - n * 86_400_000));
-
-function household(marker: string, discoveredOn = daysAgo(30), annualWageYuan = 12_000) {
-  return {
-    villageCode: VILLAGE,
-    channel: 'CADRE_VISIT',
-    discoveredOn,
-    discoveredBy: marker,
-    household: householdFacts(discoveredOn, annualWageYuan),
-  };
-}
-
-/** The branch of the area tree the tests submit into (the demo county's 新塘村). */
-async function insertTestAreas(db: PgClient) {
-  const areas = [
-    ['430000000000', '湖南省', 'PROVINCE', null],
-    ['430200000000', '株洲市', 'CITY', '430000000000'],
-    ['430281000000', '醴陵市', 'COUNTY', '430200000000'],
-    ['430281101000', '东富镇', 'TOWNSHIP', '430281000000'],
-    [VILLAGE, '新塘村', 'VILLAGE', '430281101000'],
-  ];
-  for (const area of areas) {
-    await db.query(`INSERT INTO identification.area (code, name, level, parent_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, area);
-  }
-}
-
-async function post(url: string, body: unknown, idempotencyKey?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () => {
   const processes: PlatformProcess[] = [];
