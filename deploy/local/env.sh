@@ -18,6 +18,8 @@ export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://prp:prp@127.0.0.1:$PG_
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 # Local-only secret for personal data at rest (identification); production takes it from its secret store.
 export PII_SECRET="${PII_SECRET:-local-development-only-pii-secret-0123456789}"
+# Local-only admin token of the referral service (department API keys); production takes it from its secret store.
+export REFERRAL_ADMIN_TOKEN="${REFERRAL_ADMIN_TOKEN:-local-development-only-admin-token-0123}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export TEMPORAL_TEST_SERVER_PATH="${TEMPORAL_TEST_SERVER_PATH:-$_prp_root/deploy/local/bin/temporal-test-server}"
 # Versions of what the stack downloads or builds (changing one makes prepare fetch it into a new cache dir).
