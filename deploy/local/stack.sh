@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The local stack without Docker: PostgreSQL (Debian package), Kafka KRaft (Maven Central jars), the Temporal
+# The local stack without Docker: PostgreSQL and kcat (Debian packages), Kafka KRaft (Maven Central jars), the Temporal
 # dev server (temporal CLI built with go install) and the Java time-skipping test server (Maven Central).
 #   stack.sh prepare   install/download/build everything into the cache ($PRP_CACHE_DIR), start nothing
 #   stack.sh up        prepare, start what is not running, wait until healthy, create the Kafka topics
@@ -9,12 +9,13 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
-for part in common postgres kafka temporal test-server; do source "$here/lib/$part.sh"; done
+for part in common debian postgres kafka temporal test-server; do source "$here/lib/$part.sh"; done
 
 prepare() {
   need java "apt-get install -y openjdk-17-jdk-headless"
   need node "Node 20 is required (the health checks and topics.ts use kafkajs from node_modules)"
   [[ -x "$PRP_ROOT/node_modules/.bin/tsx" ]] || { echo "!! node_modules is missing: run npm ci first" >&2; exit 1; }
+  debian_prepare
   pg_prepare
   kafka_prepare
   temporal_prepare

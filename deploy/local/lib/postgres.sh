@@ -12,12 +12,8 @@ pg_bin() {
 }
 
 pg_prepare() {
-  if [[ -z "$(pg_bin)" ]]; then
-    log "no initdb under /usr/lib/postgresql/*/bin: installing PostgreSQL (apt-get install postgresql)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null
-    [[ -n "$(pg_bin)" ]] || { echo "!! apt-get installed postgresql but no initdb was found" >&2; exit 1; }
-  fi
+  # The package itself comes with the other Debian packages (debian.sh).
+  [[ -n "$(pg_bin)" ]] || debian_prepare
   id postgres > /dev/null 2>&1 || useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres
 }
 
