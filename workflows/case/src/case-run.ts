@@ -14,7 +14,7 @@ import {
   activities,
   findClock, meetClock, pauseClock, publishState, reportOverdue, resumeClock, shanghaiDate, startClock, startCountyBatchClock,
 } from './clocks';
-import { refusal } from './steps';
+import { dateRefusal, refusal } from './steps';
 
 /** One case on the approval chain: its state, and the transitions decisions and timers make. */
 export class CaseRun {
@@ -50,7 +50,7 @@ export class CaseRun {
   /** recordStep validator: refuses before the update is written to history, so a refused step changes nothing. */
   validate(decision: StepDecision): void {
     if (this.applied(decision)) return;
-    const reason = refusal(this.state, decision);
+    const reason = refusal(this.state, decision) ?? dateRefusal(this.state, decision, this.input.discoveredOn);
     if (reason) throw ApplicationFailure.create({ message: reason, type: STEP_OUT_OF_ORDER, nonRetryable: true });
   }
 
@@ -88,7 +88,8 @@ export class CaseRun {
       await reportOverdue(this.input, state);
       if (state.step === 'PUBLIC_NOTICE' && state.notice && Date.parse(state.notice.endsAt) <= Date.now()) {
         const passed = { decisionId: uuid4(), step: 'PUBLIC_NOTICE' as const, result: 'PASSED' as const, attachments: [] };
-        state.decisions?.push({ ...passed, actor: '系统（公示期满无异议）', decidedAt: new Date(Date.now()).toISOString() });
+        // Dated at the end of the notice period: that is when it passed, however late the worker noticed.
+        state.decisions?.push({ ...passed, actor: '系统（公示期满无异议）', decidedAt: state.notice.endsAt });
         state.step = 'COUNTY_APPROVAL'; // reached on the last day of the notice period
         await startCountyBatchClock(state, state.notice.endDate, this.policy?.countyBatchMinWorkingDays ?? 0);
       }

@@ -80,3 +80,19 @@ function departmentRefusal(state: CaseWorkflowState, decision: StepDecision): st
   }
   return undefined;
 }
+
+/**
+ * Why the decision's date cannot stand (Chinese), or undefined: steps are recorded in the order they were
+ * decided, never before the household was discovered. (A date in the future is refused by the API.)
+ */
+export function dateRefusal(state: CaseWorkflowState, decision: StepDecision, discoveredOn: string): string | undefined {
+  const decided = Date.parse(decision.decidedAt);
+  if (decided < Date.parse(`${discoveredOn}T00:00:00+08:00`)) {
+    return `${APPROVAL_STEP_NAMES[decision.step]}的决定时间早于发现日期${discoveredOn}`;
+  }
+  const previous = state.decisions?.at(-1);
+  if (previous && decided < Date.parse(previous.decidedAt)) {
+    return `${APPROVAL_STEP_NAMES[decision.step]}的决定时间早于上一环节（${APPROVAL_STEP_NAMES[previous.step]}，${previous.decidedAt}）`;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { toShanghaiDate } from '@prp/calendar';
-import { caseStateQuery, type CaseWorkflowState } from '@prp/contracts';
+import { caseStateQuery, PROPERTY_CHECK_DEPARTMENTS, type CaseWorkflowState } from '@prp/contracts';
 import { waitFor } from '@prp/testing';
 import { createTestWorker, newCaseInput, recordingActivities, startCase, startTimeSkippingEnv, TEST_POLICY } from './workflow-harness';
 import { clocksStarted, DAY, useEnvClock, expectedCutoff, intoPublicNotice, recorder, sleepPast, throughPropertyCheck } from './chain-helpers';
@@ -105,10 +105,15 @@ describe('case workflow: the approval chain (time skipping)', () => {
       const now = await env.currentTimeMs();
       const handle = await startCase(env, 'chain-back-recorded', newCaseInput(toShanghaiDate(new Date(now - 40 * DAY))));
       await clocksStarted(handle);
-      await throughPropertyCheck(handle);
-      await recorder(handle)('VILLAGE_REVIEW', 'APPROVED');
-      const recheckedAt = new Date(now - 15 * DAY).toISOString();
-      const rechecked = await recorder(handle)('TOWNSHIP_RECHECK', 'APPROVED', { decidedAt: recheckedAt });
+      const record = recorder(handle);
+      const daysAgo = (n: number) => ({ decidedAt: new Date(now - n * DAY).toISOString() });
+      await record('RESPONSE', 'DONE', daysAgo(38));
+      await record('HOME_VERIFICATION', 'DONE', daysAgo(30));
+      await record('PROPERTY_CHECK', 'SENT', daysAgo(29));
+      for (const department of PROPERTY_CHECK_DEPARTMENTS) await record('PROPERTY_CHECK', 'CLEAR', { department, ...daysAgo(25) });
+      await record('VILLAGE_REVIEW', 'APPROVED', daysAgo(20));
+      const recheckedAt = daysAgo(15).decidedAt;
+      const rechecked = await record('TOWNSHIP_RECHECK', 'APPROVED', { decidedAt: recheckedAt });
       const recheckDay = toShanghaiDate(new Date(recheckedAt));
       expect(rechecked.notice).toMatchObject({ startedOn: recheckDay, endDate: calendar.addWorkingDays(recheckDay, 5).dueDate });
       const state = await waitFor(async () => {
@@ -120,6 +125,26 @@ describe('case workflow: the approval chain (time skipping)', () => {
       // test server's time skipping locked for the next test.
       await recorder(handle)('COUNTY_APPROVAL', 'APPROVED');
       expect(await handle.result()).toMatchObject({ outcome: 'INCLUDED' });
+    });
+  });
+
+  it('refuses a step dated before the one it follows, or before the household was discovered, and changes nothing', async () => {
+    const { activities } = recordingActivities();
+    const worker = await createTestWorker(env, 'chain-dates', activities);
+    await worker.runUntil(async () => {
+      const now = await env.currentTimeMs();
+      const daysAgo = (n: number) => ({ decidedAt: new Date(now - n * DAY).toISOString() });
+      // Discovered 3 days ago: no clock is due yet, so nothing is in flight when the case is terminated.
+      const handle = await startCase(env, 'chain-dates', newCaseInput(toShanghaiDate(new Date(now - 3 * DAY))));
+      await clocksStarted(handle);
+      const record = recorder(handle);
+      expect(await refusalOf(record('RESPONSE', 'DONE', daysAgo(5)))).toMatch(/早于发现日期/);
+      await record('RESPONSE', 'DONE', daysAgo(1));
+      expect(await refusalOf(record('HOME_VERIFICATION', 'DONE', daysAgo(2)))).toMatch(/早于上一环节（响应/);
+      const state = await handle.query(caseStateQuery);
+      expect(state.step).toBe('HOME_VERIFICATION');
+      expect(state.decisions).toHaveLength(1);
+      await handle.terminate('test done');
     });
   });
 
@@ -147,3 +172,13 @@ function toDayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
 }
 
+/** The Chinese reason the update validator gave for refusing a step. */
+async function refusalOf(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause;
+    return cause?.message ?? String(error);
+  }
+  throw new Error('the step was accepted');
+}
