@@ -24,6 +24,7 @@ import { DuplicatesService } from './modules/duplicates/duplicates.service';
 import { PolicyController } from './modules/policy/policy.controller';
 import { PolicyProfileProvider } from './modules/policy/policy-profile.provider';
 import { PolicyService } from './modules/policy/policy.service';
+import { visitFeedbackProviders } from './modules/visit-feedback/visit-feedback.providers';
 
 const controllers = [
   HealthController,
@@ -74,6 +75,7 @@ export class IdentificationModule {
         ...areaProviders,
         ...countyFiguresProviders,
         ...approval.providers,
+        ...visitFeedbackProviders(config),
       ],
     };
   }

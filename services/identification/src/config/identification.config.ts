@@ -15,6 +15,12 @@ export const IdentificationEnvSchema = serviceEnvSchema(3001).extend({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Task queue of the case worker; used only to start a watched (BLUE) household's workflow on its first risk point. */
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('case'),
+  /** Consumer group reading visit.recorded from the assistance topic (new risk points found on visits). */
+  IDENTIFICATION_CONSUMER_GROUP: z
+    .string()
+    .trim()
+    .min(1, { message: '消费组名称不能为空' })
+    .default('identification-visit-feedback'),
 });
 export type IdentificationConfig = z.infer<typeof IdentificationEnvSchema>;
 export const IDENTIFICATION_CONFIG = Symbol('IDENTIFICATION_CONFIG');

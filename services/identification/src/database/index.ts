@@ -8,6 +8,7 @@ import { CampaignsAndDuplicates1732000000210 } from './migrations/1732000000210-
 import { PolicyDefaults1732000000300 } from './migrations/1732000000300-policy-defaults';
 import { AreaTree1732000000310 } from './migrations/1732000000310-area-tree';
 import { ApprovalLedger1732000000420 } from './migrations/1732000000420-approval-ledger';
+import { AssistancePolicyKeys1732000000430 } from './migrations/1732000000430-assistance-policy-keys';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -20,5 +21,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   PolicyDefaults1732000000300,
   AreaTree1732000000310,
   ApprovalLedger1732000000420,
+  AssistancePolicyKeys1732000000430,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

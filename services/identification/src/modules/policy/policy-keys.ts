@@ -29,6 +29,8 @@ export const POLICY_KEYS = {
   county_batch_min_working_days: positiveInt,
   helper_assignment_working_days: positiveInt,
   first_measures_working_days: positiveInt,
+  /** Days to replace a helper who became unavailable (policy.md §3 "promptly"; default 10, migration 430). */
+  helper_replacement_working_days: positiveInt,
   reevaluation_months: positiveInt,
   scale_warning_basis_points: basisPoints,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstantSchema } from '@prp/contracts';
 
 /** A county: its 6-digit code, or the 12-digit statistical code padded with zeros (e.g. 450222000000). */
 export const CountyParamSchema = z.object({
@@ -11,6 +12,8 @@ export const CountyParamSchema = z.object({
 export const CountyBatchBodySchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '批次月份格式应为YYYY-MM' }),
   actor: z.string().trim().min(1).max(100),
+  /** When the county meeting decided the batch (entered after the fact); now when absent. */
+  decidedAt: InstantSchema.optional(),
   decisions: z
     .array(
       z

@@ -1,6 +1,6 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '@prp/service-kit';
+import { DATA_SOURCE, RequestValidationException } from '@prp/service-kit';
 import { RecordStepService } from '../record-step/record-step.service';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { batchDecisionId } from './batch-decision-id';
@@ -47,6 +47,10 @@ export class CountyBatchService {
 
   /** Per-case verdicts; a refused case does not stop the others. */
   async record(county: string, body: CountyBatchBody, now = new Date()): Promise<{ verdicts: BatchVerdict[] }> {
+    if (body.decidedAt && Date.parse(body.decidedAt) > now.getTime() + 5 * 60_000) {
+      const message = `批次审定时间${body.decidedAt}晚于当前时间，不能登记尚未发生的审定`;
+      throw new RequestValidationException([{ field: 'decidedAt', code: 'STEP.DECIDED_IN_FUTURE', message }]);
+    }
     const verdicts: BatchVerdict[] = [];
     for (const item of body.decisions) {
       verdicts.push(await this.recordOne(county, body, item, now));
@@ -68,7 +72,7 @@ export class CountyBatchService {
         step: 'COUNTY_APPROVAL' as const,
         result: item.result,
         actor: body.actor,
-        decidedAt: now.toISOString(),
+        decidedAt: body.decidedAt ?? now.toISOString(),
         reason: item.reason,
         attachments: [],
       };

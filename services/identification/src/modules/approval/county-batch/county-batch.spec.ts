@@ -93,6 +93,20 @@ describe('county monthly approval batch', () => {
     expect(fakes.executeUpdate).not.toHaveBeenCalled();
   });
 
+  it('dates every decision of a batch entered after the meeting by the meeting, and refuses a meeting in the future', async () => {
+    fakes.executeUpdate.mockResolvedValue({ caseId: first, step: 'INCLUDED', deadlines: [], outcome: 'INCLUDED' });
+    const meeting = '2026-10-28T15:00:00+08:00';
+    const response = await post({ month: '2026-10', actor: 'county-approver-7', decidedAt: meeting, decisions: [{ caseId: first, result: 'APPROVED' }] });
+    expect(response.statusCode).toBe(200);
+    expect(fakes.appendStep.mock.calls[0][1]).toMatchObject({ step: 'COUNTY_APPROVAL', decidedAt: meeting });
+
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const refused = await post({ month: '2026-10', actor: 'county-approver-7', decidedAt: future, decisions: [{ caseId: second, result: 'APPROVED' }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'decidedAt', code: 'STEP.DECIDED_IN_FUTURE' })]);
+    expect(fakes.appendStep).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a county code that is not a county', async () => {
     const response = await post(
       { month: '2026-11', actor: 'a', decisions: [{ caseId: first, result: 'APPROVED' }] },

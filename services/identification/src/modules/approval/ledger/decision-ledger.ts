@@ -27,7 +27,7 @@ export class DecisionLedger {
   }
 
   async listForCase(caseId: string): Promise<LedgerRow[]> {
-    return this.dataSource.query(`SELECT ${LEDGER_COLUMNS} FROM step_decision WHERE case_id = $1 ORDER BY seq`, [
+    return this.dataSource.query(`SELECT ${LEDGER_COLUMNS} FROM step_decision WHERE case_id = $1 ORDER BY step_decision.seq`, [
       caseId,
     ]);
   }

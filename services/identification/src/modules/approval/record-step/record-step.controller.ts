@@ -21,8 +21,15 @@ export function decisionIdOf(bodyId: string | undefined, header: string | undefi
   return decisionId;
 }
 
+/** Clocks of township systems drift a little; a decision further in the future than this is refused. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
 export function toDecision(body: RecordStepBody, decisionId: string, now = new Date()): StepDecision {
   const { decisionId: _ignored, ...rest } = body;
+  if (body.decidedAt && Date.parse(body.decidedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    const message = `决定时间${body.decidedAt}晚于当前时间，不能登记尚未发生的决定`;
+    throw new RequestValidationException([{ field: 'decidedAt', code: 'STEP.DECIDED_IN_FUTURE', message }]);
+  }
   return { ...rest, decisionId, decidedAt: body.decidedAt ?? now.toISOString() };
 }
 

@@ -56,6 +56,14 @@ describe('POST /api/v1/cases/:id/steps', () => {
     expect(fakes.appendStep).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses a decision dated in the future, naming decidedAt, and asks the workflow nothing', async () => {
+    const response = await post(verification({ decidedAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'decidedAt', code: 'STEP.DECIDED_IN_FUTURE' })]);
+    expect(fakes.executeUpdate).not.toHaveBeenCalled();
+    expect(fakes.appendStep).not.toHaveBeenCalled();
+  });
+
   it('takes the decision id from the Idempotency-Key header when the body has none', async () => {
     fakes.executeUpdate.mockResolvedValue(state('PROPERTY_CHECK'));
     const key = randomUUID();

@@ -25,6 +25,12 @@ export function caseRef(id: string, status = 'SUSPECTED', areaCode = VILLAGE): C
     channel: 'CADRE_VISIT',
     discoveredOn: '2026-11-02',
     colour: 'RED',
+    category: 'UNSTABLE',
+    memberCount: 4,
+    registeredPoor: true,
+    relocated: false,
+    hukouAreaCode: null,
+    residenceAreaCode: null,
   };
 }
 
