@@ -28,6 +28,21 @@ export const E2E_PORTS = {
 };
 type ProcessName = keyof typeof E2E_PORTS;
 
+/**
+ * Two runs side by side must not share a task queue or a consumer group either: a worker of the other run
+ * (another checkout, another bundle) would run this run's workflows, and its bridge would take half of this
+ * run's case events. With E2E_PORT_BASE set, the queue and the groups carry the base; without it they keep
+ * their plain names.
+ */
+const runSuffix = process.env['E2E_PORT_BASE'] ? `-${base}` : '';
+export const E2E_TASK_QUEUE = `case-e2e${runSuffix}`;
+export const E2E_CONSUMER_GROUPS = {
+  bridge: `case-worker-bridge-e2e${runSuffix}`,
+  reporting: `reporting-e2e${runSuffix}`,
+  referral: `referral-e2e${runSuffix}`,
+  identification: `identification-e2e${runSuffix}`,
+};
+
 const ENTRIES: Record<ProcessName, string> = {
   identification: 'dist/services/identification/src/main.js',
   referral: 'dist/services/referral/src/main.js',
@@ -48,11 +63,15 @@ function environmentFor(name: ProcessName): NodeJS.ProcessEnv {
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
-    TEMPORAL_TASK_QUEUE: 'case-e2e',
+    TEMPORAL_TASK_QUEUE: E2E_TASK_QUEUE,
     WORKFLOW_BUNDLE_PATH: join(repoRoot, 'dist/workflows/case/workflow-bundle.js'),
     IDENTIFICATION_URL: `http://127.0.0.1:${E2E_PORTS.identification}`,
-    BRIDGE_CONSUMER_GROUP: 'case-worker-bridge-e2e',
-    REPORTING_CONSUMER_GROUP: 'reporting-e2e',
+    BRIDGE_CONSUMER_GROUP: E2E_CONSUMER_GROUPS.bridge,
+    REPORTING_CONSUMER_GROUP: E2E_CONSUMER_GROUPS.reporting,
+    // A group of its own: the e2e referral opens the households the e2e identification includes.
+    REFERRAL_CONSUMER_GROUP: E2E_CONSUMER_GROUPS.referral,
+    // Identification reads visit.recorded from the assistance topic (new risk points).
+    IDENTIFICATION_CONSUMER_GROUP: E2E_CONSUMER_GROUPS.identification,
     LOG_LEVEL: 'info',
   };
 }
