@@ -173,6 +173,19 @@ describe('recording approval steps through the real case workflow (PostgreSQL, K
     expect(upgraded.deadlines.map((d) => d.kind)).toContain('RESPONSE');
     expect(await ledgerRows(caseId)).toBe(1);
     expect(await outboxRows(caseId, 'case.risk-point-reported')).toBe(1);
+
+    // Upgraded: a suspected case on the chain now; a second upgrade through this door is refused.
+    const [{ status }] = await approval.sql<{ status: string }>(`SELECT status FROM household_case WHERE id = $1`, [caseId]);
+    expect(status).toBe('SUSPECTED');
+    const second = await approval.app.inject({
+      method: 'POST',
+      url,
+      payload: { ...report, riskPoint: '次子辍学' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('CASE.NOT_BLUE_WATCH');
+    expect(await outboxRows(caseId, 'case.risk-point-reported')).toBe(1);
   });
 
   it('keeps the ledger append-only: the database refuses to change or delete a decision', async () => {

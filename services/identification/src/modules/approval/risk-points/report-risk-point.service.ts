@@ -49,6 +49,9 @@ export class ReportRiskPointService {
       [reportId, kase.id, body.reportedBy, body.observedAt, body.riskPoint, APPROVAL_FLOW_VERSION],
     );
     if (rows.length === 0) return false;
+    // Upgraded: the household is a suspected case on the chain now, no longer a watched one; a second report
+    // through this door is refused (risk points found later on visits enter the ledger as notes).
+    await manager.query(`UPDATE household_case SET status = 'SUSPECTED' WHERE id = $1 AND status = 'BLUE_WATCH'`, [kase.id]);
     const event = createEnvelope({
       type: EVENT_TYPES.caseRiskPointReported,
       eventId: randomUUID(),
