@@ -1,4 +1,4 @@
-// `npm run seed`: the demo county's areas, calendar data check, policy defaults, and three demo households
+// `npm run seed`: the demo county's areas, calendar data check, policy defaults, demo helpers, and three demo households
 // submitted through the identification API (idempotency keys make a second run change nothing).
 import { Client } from 'pg';
 import { toShanghaiDate } from '@prp/calendar';
@@ -13,6 +13,30 @@ import {
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://prp:prp@127.0.0.1:55432/prp_dev';
 const identificationUrl = process.env['IDENTIFICATION_URL'] ?? 'http://127.0.0.1:3001';
+const referralUrl = process.env['REFERRAL_URL'] ?? 'http://127.0.0.1:3002';
+
+/** Demo cadres of the demo county: a city-level cadre for RED/YELLOW registered households, and locals. */
+const DEMO_HELPERS = [
+  { name: '周建国', level: 'CITY', unit: '株洲市农业农村局', areaCode: '430200000000', capacity: 2 },
+  { name: '李红梅', level: 'TOWNSHIP', unit: '东富镇人民政府', areaCode: '430281101000', capacity: 4 },
+  { name: '王志强', level: 'VILLAGE', unit: '新塘村村民委员会', areaCode: '430281101201', capacity: 4 },
+] as const;
+
+async function seedHelpers(): Promise<void> {
+  for (const helper of DEMO_HELPERS) {
+    const listed = await fetch(`${referralUrl}/api/v1/helpers?areaCode=${helper.areaCode}&pageSize=200`);
+    if (!listed.ok) throw new Error(`helpers list: ${listed.status}`);
+    const { items } = (await listed.json()) as { items: { name: string }[] };
+    if (items.some((h) => h.name === helper.name)) continue;
+    const created = await fetch(`${referralUrl}/api/v1/helpers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(helper),
+    });
+    if (!created.ok) throw new Error(`demo helper ${helper.name}: ${created.status} ${await created.text()}`);
+    console.log(`  帮扶干部 ${helper.name}（${helper.unit}）`);
+  }
+}
 
 async function seedReferenceData(): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
@@ -78,6 +102,7 @@ async function seedHouseholds(): Promise<void> {
 
 async function main(): Promise<void> {
   await seedReferenceData();
+  await seedHelpers();
   await seedHouseholds();
 }
 
