@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { DeadlineKind, Envelope, EventPayloads } from '@prp/contracts';
+import { ASSISTANCE_DEADLINE_KINDS, type DeadlineKind, type Envelope, type EventPayloads } from '@prp/contracts';
+import { lockCase } from './case-lock';
 import { clockResolvedBy } from './clock-resolution';
 
 type Event<K extends keyof EventPayloads> = Envelope<K, EventPayloads[K]>;
@@ -30,7 +31,10 @@ export async function projectResponded(manager: EntityManager, event: Event<'cas
   await resolveClock(manager, event.caseId, 'RESPONSE', event.payload.respondedAt, event.eventId);
 }
 
-/** The chain ended: the case's stage is its outcome and none of its clocks is still owed. */
+/**
+ * The chain ended: the case's stage is its outcome and none of its approval clocks is still owed. The
+ * assistance clocks of an included household (which may be consumed before the decision) stay open.
+ */
 export async function projectDecided(manager: EntityManager, event: Event<'case.decided'>): Promise<void> {
   const p = event.payload;
   await manager.query(
@@ -39,8 +43,9 @@ export async function projectDecided(manager: EntityManager, event: Event<'case.
     [event.caseId, event.areaCode, p.outcome, p.decidedAtLevel, p.decidedAt],
   );
   await manager.query(
-    `UPDATE overdue_item SET resolved_at = $2, resolved_by = $3 WHERE case_id = $1 AND resolved_at IS NULL`,
-    [event.caseId, p.decidedAt, p.decisionId],
+    `UPDATE overdue_item SET resolved_at = $2, resolved_by = $3
+     WHERE case_id = $1 AND resolved_at IS NULL AND kind <> ALL($4::text[])`,
+    [event.caseId, p.decidedAt, p.decisionId, [...ASSISTANCE_DEADLINE_KINDS]],
   );
 }
 
@@ -58,6 +63,7 @@ export async function projectRiskPoint(
 }
 
 async function resolveClock(manager: EntityManager, caseId: string, kind: DeadlineKind, at: string, by: string) {
+  await lockCase(manager, caseId);
   await manager.query(
     `INSERT INTO clock_resolution (case_id, kind, resolved_at, decision_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (case_id, kind) DO NOTHING`,

@@ -21,7 +21,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
     const group = this.config.REPORTING_CONSUMER_GROUP;
     this.subscription = await this.bus.subscribe({
       groupId: group,
-      topics: [TOPICS.caseEvents, TOPICS.deadlineEvents],
+      topics: [TOPICS.caseEvents, TOPICS.deadlineEvents, TOPICS.assistanceEvents],
       handle: idempotent(this.dataSource, group, projectEvent),
     });
   }

@@ -33,6 +33,10 @@ export interface OverdueItemView {
   escalatedTo: string;
   /** When the awaited step was recorded (null while the item is open). */
   resolvedAt: string | null;
-  /** The task and department (monthly report), helper (replacement) or period the item is about, if any. */
-  subject: { taskId?: string; department?: string; helperId?: string; period?: string } | null;
+  /** For an assistance item: the date of the fact that closed it (assignment, visit, report...), else null. */
+  resolvedOn: string | null;
+  /** For an assistance item: the type of the event that closed it (e.g. `task.reported`), else null. */
+  resolvedByType: string | null;
+  /** The task and department (monthly report), helper and role (assignment, replacement) or period, if any. */
+  subject: { taskId?: string; department?: string; helperId?: string; role?: string; period?: string } | null;
 }

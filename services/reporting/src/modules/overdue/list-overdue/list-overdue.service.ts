@@ -20,9 +20,12 @@ interface OverdueRow {
   responsible_level: string;
   escalated_to: string;
   resolved_at: Date | null;
+  resolved_on: string | null;
+  resolved_by_type: string | null;
   task_id: string | null;
   department: string | null;
   helper_id: string | null;
+  role: string | null;
   period: string | null;
 }
 
@@ -39,7 +42,8 @@ export class ListOverdueService {
     ].join(' AND ');
     const params = [query.area ?? null, query.kind ?? null, query.include === 'resolved', query.department ?? null];
     const rows: OverdueRow[] = await this.dataSource.query(
-      `SELECT o.*, to_char(o.due_date, 'YYYY-MM-DD') AS due_date, c.case_no FROM overdue_item o
+      `SELECT o.*, to_char(o.due_date, 'YYYY-MM-DD') AS due_date,
+              to_char(o.resolved_on, 'YYYY-MM-DD') AS resolved_on, c.case_no FROM overdue_item o
        LEFT JOIN case_summary c ON c.case_id = o.case_id
        WHERE ${where} ORDER BY o.due_at ASC, o.case_id, o.subject_key LIMIT $5 OFFSET $6`,
       [...params, query.limit, query.offset],
@@ -65,6 +69,8 @@ function toView(row: OverdueRow, today: string): OverdueItemView {
     responsibleLevel: row.responsible_level,
     escalatedTo: row.escalated_to,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
+    resolvedOn: row.resolved_on,
+    resolvedByType: row.resolved_by_type,
     subject: subjectOf(row),
   };
 }
@@ -74,6 +80,7 @@ function subjectOf(row: OverdueRow): OverdueItemView['subject'] {
     ...(row.task_id ? { taskId: row.task_id } : {}),
     ...(row.department ? { department: row.department } : {}),
     ...(row.helper_id ? { helperId: row.helper_id } : {}),
+    ...(row.role ? { role: row.role } : {}),
     ...(row.period ? { period: row.period } : {}),
   };
   return Object.keys(subject).length ? subject : null;
