@@ -55,6 +55,9 @@ export class CaseRun {
   }
 
   async record(decision: StepDecision): Promise<CaseWorkflowState> {
+    // A step that arrives while the clock policy is still loading waits for the clocks: starting them would
+    // otherwise put the case back at AWAITING_RESPONSE and lose the step.
+    await condition(() => this.policy !== undefined);
     return this.exclusive(async () => {
       if (this.applied(decision)) return this.state;
       this.validate(decision); // the state may have moved while this update waited for its turn

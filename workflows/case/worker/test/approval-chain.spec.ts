@@ -148,6 +148,26 @@ describe('case workflow: the approval chain (time skipping)', () => {
     });
   });
 
+  it('keeps a first contact recorded while the clock policy is still loading', async () => {
+    const { activities } = recordingActivities();
+    let releasePolicy: () => void = () => undefined;
+    const policyLoaded = new Promise<void>((resolve) => (releasePolicy = resolve));
+    const slowPolicy = { ...activities, loadClockPolicy: async (input: Parameters<typeof activities.loadClockPolicy>[0]) => {
+      await policyLoaded;
+      return activities.loadClockPolicy(input);
+    } };
+    const worker = await createTestWorker(env, 'chain-early-step', slowPolicy);
+    await worker.runUntil(async () => {
+      const handle = await startCase(env, 'chain-early-step', newCaseInput(await shanghaiNow()));
+      const early = recorder(handle)('RESPONSE', 'DONE');
+      setTimeout(releasePolicy, 500);
+      const state = await early;
+      expect(state.step).toBe('HOME_VERIFICATION');
+      expect(state.deadlines.find((d) => d.kind === 'RESPONSE')).toMatchObject({ status: 'MET' });
+      await handle.terminate('test done');
+    });
+  });
+
   it('reports the missed monthly county batch cut-off escalated to the city, and the case can still be approved', async () => {
     const { activities, overdue, calendar } = recordingActivities();
     const worker = await createTestWorker(env, 'chain-county-batch', activities);
