@@ -5,15 +5,7 @@ import type {
   AssistanceWorkflowInput,
   AssistanceWorkflowState,
 } from '@prp/contracts';
-import { addDays } from '@prp/calendar';
-import {
-  activities,
-  assistanceActivities,
-  findClock,
-  publishState,
-  reportOverdue,
-  resolveClock,
-} from './assistance-clocks';
+import { assistanceActivities, findClock, publishState, reportOverdue, resolveClock } from './assistance-clocks';
 import {
   MEASURES_CLOCK_ID,
   onHelperAssigned,
@@ -21,6 +13,7 @@ import {
   onHelperUnavailable,
   startAssignmentClocks,
 } from './helper-events';
+import { reportDayOf, startPastReportClocks } from './past-reports';
 import { endOf, firstDayOfMonth, lastDayOfMonth, monthOf, nextMonth, startsQuarter, today } from './periods';
 import {
   onTaskAcknowledged,
@@ -40,6 +33,8 @@ export class AssistanceRun {
   /** Set when a new calendar quarter began: a good moment to continue as new. */
   quarterRolled = false;
   private readonly published: { key?: string } = {};
+  /** Report days of earlier months asked for in this run (deterministic: rebuilt the same way on replay). */
+  private readonly reportDays = new Map<string, string>();
   /** What the state query answers: a copy taken after each complete step, never a half-applied event. */
   view: AssistanceWorkflowState;
 
@@ -133,8 +128,11 @@ export class AssistanceRun {
       case 'measures.started':
         state.measuresStartedOn ??= event.payload.startedOn;
         return resolveClock(findClock(state, MEASURES_CLOCK_ID), event.payload.startedOn);
-      case 'task.created':
-        return onTaskCreated(state, event.payload);
+      case 'task.created': {
+        const task = onTaskCreated(state, event.payload);
+        if (task) await startPastReportClocks(state, task, this.reportDays);
+        return;
+      }
       case 'task.acknowledged':
         return onTaskAcknowledged(state, event.payload.taskId);
       case 'task.reported':
@@ -150,11 +148,8 @@ export class AssistanceRun {
 
   /** The month's report day is its last working day (from the working-day calendar). */
   private async enterMonth(period: string): Promise<void> {
-    const before = addDays(firstDayOfMonth(period), -1);
-    const last = lastDayOfMonth(period);
-    const workingDays = await activities.countWorkingDays({ from: before, to: last });
-    const dueDate = workingDays > 0 ? (await activities.computeDeadline({ from: before, workingDays })).dueDate : last;
-    this.state.month = { period, dueDate, dueAt: endOf(dueDate), endsAt: endOf(last) };
+    const dueDate = await reportDayOf(period);
+    this.state.month = { period, dueDate, dueAt: endOf(dueDate), endsAt: endOf(lastDayOfMonth(period)) };
     startMonthReports(this.state);
   }
 

@@ -20,21 +20,24 @@ function isOpen(task: AssistanceTask): boolean {
  */
 export function startReportClock(state: AssistanceWorkflowState, task: AssistanceTask): void {
   const month = state.month;
-  if (!month || !isOpen(task)) return;
-  const from = task.createdOn > firstDayOfMonth(month.period) ? task.createdOn : firstDayOfMonth(month.period);
-  const clock = startCalendarClock(
-    state,
-    reportClockId(task.taskId, month.period),
-    'MONTHLY_REPORT',
-    from,
-    month.dueDate,
-    {
-      taskId: task.taskId,
-      department: task.department,
-      period: month.period,
-    },
-  );
-  if (task.reportedPeriods.includes(month.period)) resolveClock(clock, month.dueDate);
+  if (month) startReportClockFor(state, task, month.period, month.dueDate);
+}
+
+/** The report an open task owes for `period` (a month), due on `dueDate`; met at once if already reported. */
+export function startReportClockFor(
+  state: AssistanceWorkflowState,
+  task: AssistanceTask,
+  period: string,
+  dueDate: string,
+): void {
+  if (!isOpen(task)) return;
+  const from = task.createdOn > firstDayOfMonth(period) ? task.createdOn : firstDayOfMonth(period);
+  const clock = startCalendarClock(state, reportClockId(task.taskId, period), 'MONTHLY_REPORT', from, dueDate, {
+    taskId: task.taskId,
+    department: task.department,
+    period,
+  });
+  if (task.reportedPeriods.includes(period)) resolveClock(clock, dueDate);
 }
 
 /** Every open task owes a report for the month that just began. */
@@ -54,13 +57,18 @@ export function startVisitClock(state: AssistanceWorkflowState, from: string): v
 
 /**
  * A new task owes a report for the current month unless it was created on or after that month's report
- * day (then its first report is owed for the next month).
+ * day (then its first report is owed for the next month). Returns the task when it is new (earlier months
+ * are `startPastReportClocks`'s, which needs the calendar).
  */
-export function onTaskCreated(state: AssistanceWorkflowState, event: AssistanceEventPayloads['task.created']): void {
-  if (state.tasks.some((t) => t.taskId === event.taskId)) return;
+export function onTaskCreated(
+  state: AssistanceWorkflowState,
+  event: AssistanceEventPayloads['task.created'],
+): AssistanceTask | undefined {
+  if (state.tasks.some((t) => t.taskId === event.taskId)) return undefined;
   const task: AssistanceTask = { ...event, status: 'OPEN', reportedPeriods: [] };
   state.tasks.push(task);
   if (state.month && event.createdOn < state.month.dueDate) startReportClock(state, task);
+  return task;
 }
 
 export function onTaskReported(state: AssistanceWorkflowState, event: AssistanceEventPayloads['task.reported']): void {

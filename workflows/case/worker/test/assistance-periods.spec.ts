@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDays, type WorkingDayCalendar } from '@prp/calendar';
+import { assistanceEventSignal, type AssistanceEvent } from '@prp/contracts';
 import { waitFor } from '@prp/testing';
 import { startTimeSkippingEnv } from './workflow-harness';
 import {
@@ -27,6 +28,8 @@ const lastDayOfMonth = (period: string) => {
 const nextMonth = (period: string) => monthOf(addDays(lastDayOfMonth(period), 1));
 const lastDayOfQuarter = (quarter: string) =>
   lastDayOfMonth(`${quarter.slice(0, 4)}-${String(Number(quarter.slice(5)) * 3).padStart(2, '0')}`);
+
+const previousMonth = (period: string) => monthOf(addDays(`${period}-01`, -1));
 
 function nextQuarter(quarter: string): string {
   return quarterOf(addDays(lastDayOfQuarter(quarter), 1));
@@ -179,6 +182,95 @@ describe('assistance workflow: quarterly visits and monthly reports (time skippi
         (s) => clock(s, `MONTHLY_REPORT:t-silent:${period}`)?.status === 'MET_LATE',
       );
       expect(late.tasks.find((t) => t.taskId === 't-silent')?.status).toBe('OPEN');
+    });
+  });
+
+  it('owes a report for every month since a task was created: last month goes overdue at once when unreported, and is met when its report is already known', async () => {
+    const { activities, overdue, calendar } = assistanceActivities();
+    const worker = await createAssistanceWorker(env, 'assist-past-months', activities);
+    await worker.runUntil(async () => {
+      const today = await shanghaiToday(env);
+      const current = monthOf(today);
+      const last = previousMonth(current);
+      const before = previousMonth(last);
+      const input = newAssistanceInput(`${before}-01`);
+      const { includedOn: _included, ...withoutInclusion } = input;
+      // Agreed two months and one month ago, signalled only now; the department of t-reported has reported
+      // last month already (its report reaches the workflow together with the task).
+      const early: AssistanceEvent[] = [
+        event('task.created', { taskId: 't-old', department: 'HEALTH', measure: 'HEALTH', createdOn: `${before}-01` }),
+        event('task.created', {
+          taskId: 't-silent',
+          department: 'EDUCATION',
+          measure: 'EDUCATION',
+          createdOn: `${last}-01`,
+        }),
+        event('task.created', {
+          taskId: 't-reported',
+          department: 'CIVIL_AFFAIRS',
+          measure: 'DIBAO',
+          createdOn: `${last}-01`,
+        }),
+        event('task.reported', {
+          taskId: 't-reported',
+          department: 'CIVIL_AFFAIRS',
+          reportedOn: `${last}-02`,
+          period: last,
+        }),
+      ];
+      const workflowId = `assistance-${input.caseId}`;
+      const [first, ...rest] = early;
+      await env.client.workflow.signalWithStart('assistanceWorkflow', {
+        workflowId,
+        taskQueue: 'assist-past-months',
+        args: [withoutInclusion],
+        signal: assistanceEventSignal,
+        signalArgs: [first],
+      });
+      for (const sent of rest) await env.client.workflow.getHandle(workflowId).signal(assistanceEventSignal, sent);
+      const handle = await startAssistance(env, 'assist-past-months', input);
+
+      const applied = await stateWhen(handle, (s) => s.tasks.length === 3, 'the three tasks');
+      // This month's reports are still owed, unless today is already past this month's report day.
+      const thisMonth = today <= lastWorkingDay(calendar, current) ? 'RUNNING' : 'OVERDUE';
+      const status = (taskId: string, period: string) => clock(applied, `MONTHLY_REPORT:${taskId}:${period}`)?.status;
+      expect({
+        old: [status('t-old', before), status('t-old', last), status('t-old', current)],
+        silent: [status('t-silent', before), status('t-silent', last), status('t-silent', current)],
+        reported: [status('t-reported', last), status('t-reported', current)],
+      }).toEqual({
+        old: ['OVERDUE', 'OVERDUE', thisMonth],
+        silent: [undefined, 'OVERDUE', thisMonth],
+        reported: ['MET', thisMonth],
+      });
+      const pastReports = () => overdue.filter((o) => o.kind === 'MONTHLY_REPORT' && o.subject?.period !== current);
+      await waitFor(() => pastReports().length >= 3, { description: 'the past months reported overdue' });
+      const reports = pastReports();
+      expect(
+        reports
+          .map((o) => o.subject)
+          .sort((a, b) => `${a?.taskId}${a?.period}`.localeCompare(`${b?.taskId}${b?.period}`)),
+      ).toEqual([
+        { taskId: 't-old', department: 'HEALTH', period: before },
+        { taskId: 't-old', department: 'HEALTH', period: last },
+        { taskId: 't-silent', department: 'EDUCATION', period: last },
+      ]);
+      for (const o of reports) {
+        expect(o).toMatchObject({
+          dueDate: lastWorkingDay(calendar, o.subject?.period ?? ''),
+          responsibleLevel: 'COUNTY',
+          escalatedTo: 'CITY',
+        });
+      }
+
+      // The silent department catches up: its line is met late, nothing new is reported.
+      const late = await send(
+        handle,
+        event('task.reported', { taskId: 't-silent', department: 'EDUCATION', reportedOn: today, period: last }),
+        (s) => clock(s, `MONTHLY_REPORT:t-silent:${last}`)?.status === 'MET_LATE',
+      );
+      expect(clock(late, `MONTHLY_REPORT:t-silent:${last}`)?.metOn).toBe(today);
+      expect(pastReports()).toHaveLength(3);
     });
   });
 });

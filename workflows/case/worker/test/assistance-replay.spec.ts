@@ -3,6 +3,7 @@ import { join } from 'path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addDays } from '@prp/calendar';
 import { startTimeSkippingEnv } from './workflow-harness';
 import {
   assistanceActivities,
@@ -79,5 +80,33 @@ describe('assistance workflow replay', () => {
       return env.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory();
     });
     writeFileSync(join(historiesDir, 'assistance-first-run.json'), historyToJSON(history));
+  });
+
+  it('records a plan entered late: a task created last month owes last month, one report for it is known', async () => {
+    const { activities } = assistanceActivities();
+    const worker = await createAssistanceWorker(env, 'record-assistance-late', activities);
+    const history = await worker.runUntil(async () => {
+      const today = await shanghaiToday(env);
+      const last = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+      const handle = await startAssistance(env, 'record-assistance-late', newAssistanceInput(`${last}-01`));
+      await stateWhen(handle, (s) => s.month !== undefined);
+      for (const [taskId, department] of [
+        ['t-silent', 'HEALTH'],
+        ['t-reported', 'CIVIL_AFFAIRS'],
+      ]) {
+        await send(
+          handle,
+          event('task.created', { taskId, department, measure: department, createdOn: `${last}-01` }),
+          (s) => s.tasks.some((t) => t.taskId === taskId),
+        );
+      }
+      await send(
+        handle,
+        event('task.reported', { taskId: 't-reported', department: 'CIVIL_AFFAIRS', reportedOn: today, period: last }),
+        (s) => clock(s, `MONTHLY_REPORT:t-reported:${last}`)?.status === 'MET_LATE',
+      );
+      return handle.fetchHistory();
+    });
+    writeFileSync(join(historiesDir, 'assistance-past-months.json'), historyToJSON(history));
   });
 });
