@@ -4,8 +4,10 @@ import type { DataSource } from 'typeorm';
 import { departmentOf, departmentTaskTopic } from '@prp/contracts';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { findRecord } from '../assignment/assignment.store';
+import { todayInShanghai } from '../shared/dates';
 import { emit, emitToDepartment } from '../shared/outbox';
 import { PlanConflictException, RecordClosedException, RecordNotFoundException } from '../shared/referral-errors';
+import { agreedOnRefusal, PlanDateException } from './plan-dates';
 import type { AgreePlan } from './plans.dto';
 
 /** The assistance plan agreed with the household; each measure becomes a task of its department. */
@@ -26,6 +28,8 @@ export class PlansService {
         if (existing[0].case_id !== caseId) throw new PlanConflictException(planId);
         return false;
       }
+      const refusal = agreedOnRefusal(body.agreedOn, todayInShanghai(), record.includedOn);
+      if (refusal) throw new PlanDateException(refusal);
       const helpers: unknown[] = await manager.query(
         `SELECT 1 FROM helper_assignment WHERE case_id = $1 AND ended_on IS NULL`,
         [caseId],
