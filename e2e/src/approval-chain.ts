@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { toShanghaiDate } from '@prp/calendar';
 import { waitFor } from '@prp/testing';
 import { daysAgo, get, household, instantDaysAgo, post, type JsonResponse } from './fixtures';
 
@@ -7,7 +8,14 @@ const DEPARTMENTS = ['CIVIL_AFFAIRS', 'NATURAL_RESOURCES', 'MARKET_REGULATION', 
 export interface Progress {
   currentStep: string | null;
   outcome: string | null;
-  workflow: { available: boolean; step?: string; decisions?: { step: string; result: string }[] };
+  workflow: {
+    available: boolean;
+    step?: string;
+    decisions?: { step: string; result: string; decidedAt?: string }[];
+    deadlines?: { kind: string }[];
+    /** The notice period of the last township re-check (ends at endsAt, the end of its last working day). */
+    notice?: { startedOn: string; endDate: string; endsAt: string };
+  };
   decisions: { step: string; result: string; actor: string; department?: string | null }[];
   notification: { id: string; text: string; deliveredAt: string | null } | null;
 }
@@ -17,21 +25,28 @@ export const progressOf = async (identification: string, caseId: string) =>
 
 /** Submits a household under the line, discovered `discoveredDaysAgo` days ago; returns its case id. */
 export async function submitSuspected(identification: string, marker: string, discoveredDaysAgo = 30): Promise<string> {
-  const created = await post(`${identification}/api/v1/cases`, household(marker, daysAgo(discoveredDaysAgo)), `e2e-${randomUUID()}`);
+  const created = await post(
+    `${identification}/api/v1/cases`,
+    household(marker, daysAgo(discoveredDaysAgo)),
+    `e2e-${randomUUID()}`,
+  );
   if (created.status !== 201 || created.body['status'] !== 'SUSPECTED') {
     throw new Error(`submission not accepted as suspected: ${created.status} ${JSON.stringify(created.body)}`);
   }
   return created.body['caseId'] as string;
 }
 
-/** Waits until the bridge has started the case workflow (the API answers from it). */
+/**
+ * Waits until the bridge has started the case workflow and it has started its clocks (the API answers
+ * from it). A step recorded before the clocks start is overwritten by their start (case workflow race).
+ */
 export async function waitForWorkflow(identification: string, caseId: string): Promise<Progress> {
   return waitFor(
     async () => {
       const progress = await progressOf(identification, caseId);
-      return progress.workflow.available && progress;
+      return progress.workflow.available && (progress.workflow.deadlines?.length ?? 0) > 0 && progress;
     },
-    { timeoutMs: 60_000, intervalMs: 500, description: `the case workflow of ${caseId}` },
+    { timeoutMs: 60_000, intervalMs: 500, description: `the case workflow of ${caseId} with its clocks` },
   );
 }
 
@@ -54,23 +69,42 @@ export async function recordStep(
   });
 }
 
+export interface ChainOptions {
+  /**
+   * When each step was decided, from its default age in days (28 for the response … 20 for the township
+   * re-check); the steps must stay in that order and not before the discovery. Default: that many days ago.
+   */
+  decidedAt?: (defaultDaysAgo: number) => string;
+}
+
 /**
  * The township enters a case handled over the last weeks: response, home verification, the four-department
  * property check, village review and township re-check 20 days ago, so the 5-working-day notice has ended
  * and the workflow moves the case to county approval by itself.
  */
-export async function driveToCountyApproval(identification: string, caseId: string): Promise<Progress> {
+export async function driveToCountyApproval(
+  identification: string,
+  caseId: string,
+  options: ChainOptions = {},
+): Promise<Progress> {
   const steps: [string, string, number, Record<string, unknown>?][] = [
     ['RESPONSE', 'DONE', 28],
     ['HOME_VERIFICATION', 'DONE', 26],
     ['PROPERTY_CHECK', 'SENT', 25],
-    ...DEPARTMENTS.map((department): [string, string, number, Record<string, unknown>] => ['PROPERTY_CHECK', 'CLEAR', 23, { department }]),
+    ...DEPARTMENTS.map((department): [string, string, number, Record<string, unknown>] => [
+      'PROPERTY_CHECK',
+      'CLEAR',
+      23,
+      { department },
+    ]),
     ['VILLAGE_REVIEW', 'APPROVED', 22],
     ['TOWNSHIP_RECHECK', 'APPROVED', 20],
   ];
   for (const [step, result, ago, extra] of steps) {
-    const answer = await recordStep(identification, caseId, step, result, ago, extra);
-    if (answer.status !== 200) throw new Error(`${step} ${result} refused: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const dated = options.decidedAt ? { decidedAt: options.decidedAt(ago) } : {};
+    const answer = await recordStep(identification, caseId, step, result, ago, { ...dated, ...extra });
+    if (answer.status !== 200)
+      throw new Error(`${step} ${result} refused: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   return waitFor(
     async () => {
@@ -81,12 +115,25 @@ export async function driveToCountyApproval(identification: string, caseId: stri
   );
 }
 
+export interface BatchOptions {
+  /** The batch month (YYYY-MM); default this month, or the month of `decidedAt`. */
+  month?: string;
+  /** When the county meeting decided (an instant, not in the future); default now. */
+  decidedAt?: string;
+}
+
 /** The county's monthly batch approves the case. */
-export async function approveInCountyBatch(identification: string, county: string, caseId: string): Promise<JsonResponse> {
-  const month = daysAgo(0).slice(0, 7);
+export async function approveInCountyBatch(
+  identification: string,
+  county: string,
+  caseId: string,
+  options: BatchOptions = {},
+): Promise<JsonResponse> {
+  const month = options.month ?? (options.decidedAt ? toShanghaiDate(options.decidedAt) : daysAgo(0)).slice(0, 7);
   return post(`${identification}/api/v1/counties/${county}/approval-batches`, {
     month,
     actor: 'e2e-county-office',
+    ...(options.decidedAt ? { decidedAt: options.decidedAt } : {}),
     decisions: [{ caseId, result: 'APPROVED' }],
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Client as PgClient } from 'pg';
-import { toShanghaiDate } from '@prp/calendar';
+import { addDays, toShanghaiDate, WorkingDayCalendar } from '@prp/calendar';
 import {
   departmentTaskTopic,
   parseEnvelope,
@@ -50,6 +50,27 @@ const DEPARTMENTS = NEEDS.map((n) => n.department);
 const REPORTING: Department = 'CIVIL_AFFAIRS';
 const SILENT: Department = 'HEALTH';
 
+const DAY = 86_400_000;
+const calendar = new WorkingDayCalendar();
+
+/** A month's report day: its last working day (national calendar, without local overrides). */
+function lastWorkingDay(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  let day = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10); // the month's last day
+  while (!calendar.isWorkingDay(day)) day = addDays(day, -1);
+  return day;
+}
+
+interface BoardItem {
+  caseId: string;
+  kind: string;
+  dueDate: string;
+  responsibleLevel: string;
+  escalatedTo: string;
+  resolvedAt: string | null;
+  subject: { taskId?: string; department?: string; period?: string } | null;
+}
+
 interface TaskView {
   taskId: string;
   caseId: string;
@@ -86,6 +107,18 @@ describe('assistance of an included household, through the real stack (issue 4)'
       const items = res.body['items'] as TaskView[];
       found.push(...items.filter((t) => t.caseId === caseId));
       if (items.length < 200) return found;
+    }
+  }
+
+  /** Every item of the overdue board for `query`, over all pages. */
+  async function boardItems(query: string): Promise<BoardItem[]> {
+    const items: BoardItem[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const res = await get(`${reporting}/api/v1/overdue?${query}&limit=500&offset=${offset}`);
+      if (res.status !== 200) throw new Error(`overdue board: ${res.status} ${JSON.stringify(res.body)}`);
+      const page = res.body['items'] as BoardItem[];
+      items.push(...page);
+      if (page.length < 500) return items;
     }
   }
 
@@ -311,13 +344,126 @@ describe('assistance of an included household, through the real stack (issue 4)'
     expect((board.body['items'] as { caseId: string }[]).filter((i) => i.caseId === caseId)).toEqual([]);
   });
 
-  /*
-   * Not testable honestly yet: the workflow opens report clocks only for the month it is living in
-   * (AssistanceRun.begin/enterMonth use today's month; onTaskCreated starts the clock of state.month only), so a
-   * task agreed on a date of an earlier month (POST .../plans accepts any agreedOn) owes nothing for that month,
-   * and a MONTHLY_REPORT miss can only appear after the real month ends. See the report for the change needed.
-   */
-  it.todo(
-    `shows ${SILENT}'s missed MONTHLY_REPORT for this case on the overdue board (GET /api/v1/overdue?department=${SILENT})`,
-  );
+  it(`shows the departments that missed last month's report on the overdue board, and not the one that reported`, async () => {
+    // Everything happened last month: discovery and the chain on its first day, the county meeting the day
+    // after the notice ended, the plan agreed the same day. Only the reports are entered today.
+    const last = addDays(`${period}-01`, -1).slice(0, 7);
+    const firstDay = `${last}-01`;
+    const discoveredDaysAgo = Math.round(
+      (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / DAY,
+    );
+    const stepAt = (defaultDaysAgo: number) =>
+      new Date(Date.parse(`${firstDay}T08:00:00+08:00`) + (28 - defaultDaysAgo) * 3_600_000).toISOString();
+    await registerHelper('VILLAGE', VILLAGE, '新塘村村民委员会');
+
+    const lateCase = await submitSuspected(identification, `late-${randomUUID()}`, discoveredDaysAgo);
+    await waitForWorkflow(identification, lateCase);
+    const atCounty = await driveToCountyApproval(identification, lateCase, { decidedAt: stepAt });
+    const noticeEnd = atCounty.workflow.notice?.endDate ?? '';
+    const includedOn = addDays(noticeEnd, 1);
+    // The month's report day is its last working day: the plan must come before it for the month to be owed.
+    expect({ includedOn: includedOn.slice(0, 7), beforeReportDay: includedOn < lastWorkingDay(last) }).toEqual({
+      includedOn: last,
+      beforeReportDay: true,
+    });
+    const batch = await approveInCountyBatch(identification, COUNTY, lateCase, {
+      decidedAt: new Date(`${includedOn}T10:00:00+08:00`).toISOString(),
+    });
+    expect(batch.body['verdicts']).toEqual([
+      expect.objectContaining({ caseId: lateCase, status: 'RECORDED', outcome: 'INCLUDED' }),
+    ]);
+    await waitFor(
+      async () => {
+        const res = await referralGet(`/api/v1/assistance/${lateCase}`);
+        return res.status === 200 && (res.body['helpers'] as unknown[]).length > 0 && res.body;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, description: `the referral file of ${lateCase} with a helper` },
+    ).then((file) => expect(file).toMatchObject({ includedOn }));
+
+    const plan = await post(`${referral}/api/v1/assistance/${lateCase}/plans`, {
+      agreedOn: includedOn,
+      recordedBy: '新塘村帮扶责任人',
+      householdConsent: '户主签字确认（补录）',
+      needs: NEEDS.map(({ need, measure }) => ({ need, measure })),
+    });
+    expect(plan.status).toBe(201);
+    const lateTasks = Object.fromEntries(
+      (plan.body['tasks'] as TaskView[]).map((t) => [t.department, t.taskId]),
+    ) as Record<Department, string>;
+
+    // The workflow learns of the tasks now, after last month's report day: every task is overdue at once for
+    // last month, and the board lists a line per department (subject: task, department, period).
+    const lastMonthOf = (s: AssistanceWorkflowState, department: Department) =>
+      s.clocks.find((c) => c.id === `MONTHLY_REPORT:${lateTasks[department]}:${last}`);
+    const missed = await waitForAssistanceState(
+      temporal.client,
+      lateCase,
+      (s) => DEPARTMENTS.every((d) => lastMonthOf(s, d)?.status === 'OVERDUE'),
+      `last month's reports overdue`,
+    );
+    const lastMonthLines = async (query: string) =>
+      (await boardItems(`area=${VILLAGE}&kind=MONTHLY_REPORT${query}`))
+        .filter((i) => i.caseId === lateCase && i.subject?.period === last)
+        .sort((a, b) => (a.subject?.department ?? '').localeCompare(b.subject?.department ?? ''));
+    const listed = await waitFor(
+      async () => {
+        const found = await lastMonthLines('');
+        return found.length === DEPARTMENTS.length && found;
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000, description: `the overdue board lines of ${lateCase} for ${last}` },
+    );
+    expect(listed.map((i) => i.subject)).toEqual(
+      [...DEPARTMENTS].sort().map((department) => ({ taskId: lateTasks[department], department, period: last })),
+    );
+    for (const line of listed) {
+      expect(line).toMatchObject({
+        kind: 'MONTHLY_REPORT',
+        dueDate: lastMonthOf(missed, 'HEALTH')?.dueDate,
+        responsibleLevel: 'COUNTY',
+        escalatedTo: 'CITY',
+        resolvedAt: null,
+      });
+    }
+    expect(lastMonthOf(missed, 'HEALTH')?.dueDate.slice(0, 7)).toBe(last);
+
+    // One department reports last month's period (entered today); the other two stay silent.
+    const apiKey = await issueDepartmentKey(referral, REPORTING);
+    const path = `/${REPORTING}/tasks/${lateTasks[REPORTING]}`;
+    await expect(departmentCall(referral, apiKey, 'POST', `${path}/acknowledge`, {})).resolves.toMatchObject({
+      status: 200,
+    });
+    const report = await departmentCall(referral, apiKey, 'POST', `${path}/reports`, {
+      kind: 'PROGRESS',
+      period: last,
+      amountFen: 61_000,
+      evidence: [{ fileName: '上月低保金发放明细.pdf', contentType: 'application/pdf', sizeBytes: 20_480 }],
+      note: '上月低保金已发放',
+    });
+    expect(report).toMatchObject({ status: 200, body: { reports: [expect.objectContaining({ period: last })] } });
+
+    const caughtUp = await waitForAssistanceState(
+      temporal.client,
+      lateCase,
+      (s) => lastMonthOf(s, REPORTING)?.status === 'MET_LATE',
+      `last month's report of ${REPORTING} met late`,
+    );
+    expect(Object.fromEntries(DEPARTMENTS.map((d) => [d, lastMonthOf(caughtUp, d)?.status]))).toEqual({
+      CIVIL_AFFAIRS: 'MET_LATE',
+      HEALTH: 'OVERDUE',
+      EDUCATION: 'OVERDUE',
+    });
+
+    // Once reporting has read the report, the reporting department's line is closed (kept as history) and the
+    // silent departments' lines stay open.
+    const open = await waitFor(
+      async () => {
+        const found = await lastMonthLines('');
+        return !found.some((i) => i.subject?.department === REPORTING) && found;
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000, description: `${REPORTING}'s line of ${lateCase} closed` },
+    );
+    expect(open.map((i) => i.subject?.department)).toEqual(['EDUCATION', 'HEALTH']);
+    const history = await lastMonthLines('&include=resolved');
+    expect(history.find((i) => i.subject?.department === REPORTING)?.resolvedAt).toEqual(expect.any(String));
+  });
 });
