@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthController, infrastructureProviders } from '@prp/service-kit';
 import { IDENTIFICATION_CONFIG, type IdentificationConfig } from './config/identification.config';
 import { IDENTIFICATION_ENTITIES, IDENTIFICATION_MIGRATIONS, IDENTIFICATION_SCHEMA } from './database';
+import { accessControllers, accessProviders } from './modules/access/access.providers';
 import { approvalControllers, approvalModule } from './modules/approval/approval.providers';
 import { areaControllers, areaProviders } from './modules/areas/areas.providers';
 import { CalendarService } from './modules/calendar/calendar.service';
@@ -42,6 +43,7 @@ const controllers = [
   ...areaControllers,
   ...countyFiguresControllers,
   ...approvalControllers,
+  ...accessControllers,
 ];
 
 @Module({})
@@ -76,6 +78,7 @@ export class IdentificationModule {
         ...countyFiguresProviders,
         ...approval.providers,
         ...visitFeedbackProviders(config),
+        ...accessProviders,
       ],
     };
   }

@@ -34,4 +34,13 @@ describe('identification config', () => {
       expect(problems).toMatch(/PII_SECRET/);
     }
   });
+
+  it('leaves the admin endpoints off without a token and refuses a short one', () => {
+    expect(loadIdentificationConfig({ PII_SECRET }).IDENTIFICATION_ADMIN_TOKEN).toBeUndefined();
+    expect(() => loadIdentificationConfig({ PII_SECRET, IDENTIFICATION_ADMIN_TOKEN: 'short' })).toThrow(
+      /IDENTIFICATION_ADMIN_TOKEN/,
+    );
+    const token = 'a'.repeat(24);
+    expect(loadIdentificationConfig({ PII_SECRET, IDENTIFICATION_ADMIN_TOKEN: token }).IDENTIFICATION_ADMIN_TOKEN).toBe(token);
+  });
 });

@@ -21,6 +21,8 @@ export const IdentificationEnvSchema = serviceEnvSchema(3001).extend({
     .trim()
     .min(1, { message: '消费组名称不能为空' })
     .default('identification-visit-feedback'),
+  /** Token for the admin endpoints (issuing and revoking area API keys); unset disables them. At least 24 characters. */
+  IDENTIFICATION_ADMIN_TOKEN: z.string().min(24, { message: '管理令牌至少24个字符' }).optional(),
 });
 export type IdentificationConfig = z.infer<typeof IdentificationEnvSchema>;
 export const IDENTIFICATION_CONFIG = Symbol('IDENTIFICATION_CONFIG');

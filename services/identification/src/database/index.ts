@@ -9,6 +9,7 @@ import { PolicyDefaults1732000000300 } from './migrations/1732000000300-policy-d
 import { AreaTree1732000000310 } from './migrations/1732000000310-area-tree';
 import { ApprovalLedger1732000000420 } from './migrations/1732000000420-approval-ledger';
 import { AssistancePolicyKeys1732000000430 } from './migrations/1732000000430-assistance-policy-keys';
+import { ApiKeys1732000000440 } from './migrations/1732000000440-api-keys';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -22,5 +23,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   AreaTree1732000000310,
   ApprovalLedger1732000000420,
   AssistancePolicyKeys1732000000430,
+  ApiKeys1732000000440,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

@@ -6,6 +6,7 @@ import { AreaDirectory } from './area-directory';
 import { AreaNotFoundException } from './area-errors';
 import { CreateAreaSchema, type CreateAreaRequest } from './create-area/create-area.dto';
 import { CreateAreaService } from './create-area/create-area.service';
+import { OpenAccess, RequireKey } from '../access/access.decorators';
 
 const AnyAreaCode = z.string().regex(/^(\d{12}|\d{15})$/, { message: '区划代码应为12位数字（村民小组15位）' });
 const CodeParamsSchema = z.object({ code: AnyAreaCode });
@@ -21,6 +22,7 @@ export class AreasController {
   ) {}
 
   @Get(':code')
+  @OpenAccess()
   @ApiOperation({ summary: '查询区划：本级、上级路径（省级在前）与直接下级' })
   async get(@Param() params: unknown) {
     const { code } = parseOrThrow(CodeParamsSchema, params);
@@ -31,6 +33,7 @@ export class AreasController {
   }
 
   @Get()
+  @OpenAccess()
   @ApiOperation({ summary: '列出某区划的直接下级（不指定parent时列出省级）' })
   async list(@Query() query: unknown) {
     const { parent } = parseOrThrow(ListQuerySchema, query);
@@ -39,6 +42,7 @@ export class AreasController {
   }
 
   @Post()
+  @RequireKey(['ADMIN'], { from: 'body', field: 'code' })
   @HttpCode(201)
   @ApiOperation({ summary: '新增区划（上级须存在且恰高一级，代码前缀与上级一致）' })
   @ApiBody({ schema: openApiSchema(CreateAreaSchema) })

@@ -4,6 +4,8 @@ import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { BatchRequestSchema } from '../cases/batch-intake/batch-record';
 import { CampaignIdParamSchema, CreateCampaignSchema, type CreateCampaignRequest } from './campaign.dto';
 import { CampaignsService } from './campaigns.service';
+import { CurrentKey, RequireKey } from '../access/access.decorators';
+import type { ApiKeyPrincipal } from '../access/api-key';
 
 @ApiTags('campaigns')
 @Controller('api/v1/campaigns')
@@ -11,6 +13,7 @@ export class CampaignsController {
   constructor(private readonly service: CampaignsService) {}
 
   @Post()
+  @RequireKey(['INTAKE'], { from: 'body', field: 'areaCodes' })
   @ApiOperation({ summary: '创建摸排任务（全面摸排或重点区域摸排，按季度）' })
   @ApiBody({ schema: openApiSchema(CreateCampaignSchema) })
   create(@Body(new ZodPipe(CreateCampaignSchema)) body: CreateCampaignRequest) {
@@ -18,6 +21,7 @@ export class CampaignsController {
   }
 
   @Get(':id')
+  @RequireKey([], { from: 'campaign', param: 'id' })
   @ApiOperation({ summary: '摸排任务及进度（导入进行中也可读取）' })
   get(@Param('id') id: string) {
     return this.service.get(parseOrThrow(CampaignIdParamSchema, { id }).id);
@@ -25,9 +29,14 @@ export class CampaignsController {
 
   @Post(':id/households')
   @HttpCode(HttpStatus.OK)
+  @RequireKey(['INTAKE'], { from: 'campaign', param: 'id' })
   @ApiOperation({ summary: '导入摸排农户：仅符合条件的成为疑似监测户并启动流程，其余记为已筛查' })
   @ApiBody({ schema: openApiSchema(BatchRequestSchema) })
-  importHouseholds(@Param('id') id: string, @Body(new ZodPipe(BatchRequestSchema)) body: { records: unknown[] }) {
-    return this.service.importHouseholds(parseOrThrow(CampaignIdParamSchema, { id }).id, body.records);
+  importHouseholds(
+    @Param('id') id: string,
+    @Body(new ZodPipe(BatchRequestSchema)) body: { records: unknown[] },
+    @CurrentKey() key?: ApiKeyPrincipal,
+  ) {
+    return this.service.importHouseholds(parseOrThrow(CampaignIdParamSchema, { id }).id, body.records, key);
   }
 }

@@ -5,6 +5,7 @@ import { DATA_SOURCE } from '@prp/service-kit';
 import { BatchIntakeService } from '../cases/batch-intake/batch-intake.service';
 import type { RecordVerdict } from '../cases/batch-intake/batch-record';
 import { areaPrefix } from '../cases/list-cases/list-cases.controller';
+import type { ApiKeyPrincipal } from '../access/api-key';
 import type { CampaignProgress, CreateCampaignRequest } from './campaign.dto';
 
 interface CampaignRow {
@@ -44,7 +45,7 @@ export class CampaignsService {
     return { id: row.id, kind: row.kind, quarter: row.quarter, areaCodes: row.area_codes, createdAt: row.created_at, progress: progress(row) };
   }
 
-  async importHouseholds(id: string, records: unknown[]) {
+  async importHouseholds(id: string, records: unknown[], key?: Pick<ApiKeyPrincipal, 'areaCode' | 'areaPrefix'>) {
     const campaign = await this.get(id);
     await this.dataSource.query(
       `UPDATE screening_campaign SET total = total + $2, status = 'RUNNING', updated_at = now() WHERE id = $1`,
@@ -54,6 +55,7 @@ export class CampaignsService {
       const result = await this.batch.intake(records, {
         campaignId: id,
         areaPrefixes: campaign.areaCodes.map(areaPrefix),
+        key,
         onChunk: (manager, verdicts) => this.commitProgress(manager, id, verdicts),
       });
       return { ...result, progress: (await this.setStatus(id, 'IMPORTED')).progress };

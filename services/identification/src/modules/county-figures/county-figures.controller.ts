@@ -5,6 +5,7 @@ import { toShanghaiDate } from '@prp/calendar';
 import { AreaCodeSchema, LocalDateSchema } from '@prp/contracts';
 import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { CountyFiguresService } from './county-figures.service';
+import { RequireKey } from '../access/access.decorators';
 
 const ParamsSchema = z.object({ code: AreaCodeSchema });
 const QuerySchema = z.object({ on: LocalDateSchema.optional() });
@@ -25,6 +26,7 @@ export class CountyFiguresController {
   constructor(private readonly figures: CountyFiguresService) {}
 
   @Get(':code/figures')
+  @RequireKey([], { from: 'param', param: 'code' })
   @ApiOperation({ summary: '县级监测规模：监测户数占建档立卡人口比例，超过预警线时提示（不阻断案件）' })
   get(@Param() params: unknown, @Query() query: unknown) {
     const { code } = parseOrThrow(ParamsSchema, params);
@@ -33,6 +35,7 @@ export class CountyFiguresController {
   }
 
   @Put(':code/registered-poor-population')
+  @RequireKey(['ADMIN'], { from: 'param', param: 'code' })
   @HttpCode(200)
   @ApiOperation({ summary: '登记区县建档立卡人口' })
   @ApiBody({ schema: openApiSchema(PopulationSchema) })

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
+import { CurrentKey, RequireKey } from '../access/access.decorators';
+import type { ApiKeyPrincipal } from '../access/api-key';
 import { DuplicatesService } from './duplicates.service';
 import { DuplicateIdParamSchema, ReviewDuplicateSchema, type ReviewDuplicateRequest } from './review-duplicate.dto';
 
@@ -16,13 +18,15 @@ export class DuplicatesController {
   constructor(private readonly service: DuplicatesService) {}
 
   @Get()
-  @ApiOperation({ summary: '待审核的疑似重复提交' })
-  list(@Query() query: unknown) {
+  @RequireKey(['INTAKE'])
+  @ApiOperation({ summary: '待审核的疑似重复提交（仅本密钥管辖区划）' })
+  list(@Query() query: unknown, @CurrentKey() key?: ApiKeyPrincipal) {
     const { page, pageSize } = parseOrThrow(PageSchema, query);
-    return this.service.listPending(page, pageSize);
+    return this.service.listPending(page, pageSize, key?.areaPrefix ?? '');
   }
 
   @Post(':id/merge')
+  @RequireKey(['INTAKE'], { from: 'case', param: 'id' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '确认重复：并入已有案件（记录审核人、时间、理由）' })
   @ApiBody({ schema: openApiSchema(ReviewDuplicateSchema) })
@@ -31,6 +35,7 @@ export class DuplicatesController {
   }
 
   @Post(':id/dismiss')
+  @RequireKey(['INTAKE'], { from: 'case', param: 'id' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '非重复：按筛查结果成为正式案件，疑似监测户此时才发出 case.submitted' })
   @ApiBody({ schema: openApiSchema(ReviewDuplicateSchema) })

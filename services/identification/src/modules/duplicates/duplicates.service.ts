@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Like, type DataSource, type EntityManager } from 'typeorm';
 import { addToOutbox } from '@prp/messaging';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { HouseholdCaseEntity } from '../../database';
@@ -20,10 +20,11 @@ export class DuplicatesService {
     private readonly calendar: CalendarService,
   ) {}
 
-  async listPending(page: number, pageSize: number) {
+  /** Pending reviews in the area under `areaPrefix` ('' for all). */
+  async listPending(page: number, pageSize: number, areaPrefix = '') {
     const repo = this.dataSource.getRepository(HouseholdCaseEntity);
     const [rows, total] = await repo.findAndCount({
-      where: { status: 'DUPLICATE_SUSPECTED' },
+      where: { status: 'DUPLICATE_SUSPECTED', areaCode: Like(`${areaPrefix}%`) },
       order: { createdAt: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

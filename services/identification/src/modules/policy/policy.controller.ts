@@ -7,6 +7,7 @@ import { PolicyValuesSchema, type PolicyValues } from './policy-keys';
 import { AreaDirectory } from '../areas/area-directory';
 import { PolicyService } from './policy.service';
 import { NATIONAL_REGION } from './region-path';
+import { OpenAccess, RequireKey } from '../access/access.decorators';
 
 const EffectiveQuerySchema = z.object({ areaCode: AreaCodeSchema, on: LocalDateSchema });
 const TableParamsSchema = z.object({ regionCode: AreaCodeSchema, year: z.coerce.number().int().min(2000).max(2100) });
@@ -28,6 +29,7 @@ export class PolicyController {
   ) {}
 
   @Get('effective')
+  @OpenAccess()
   @ApiOperation({ summary: '查询某地区某日生效的政策参数（逐级向上取最具体的地区）' })
   effective(@Query() query: unknown) {
     const { areaCode, on } = parseOrThrow(EffectiveQuerySchema, query);
@@ -35,6 +37,7 @@ export class PolicyController {
   }
 
   @Get('tables')
+  @OpenAccess()
   @ApiOperation({ summary: '列出某地区某年度政策参数的全部版本（查询参数 regionCode、year）' })
   versionsByQuery(@Query() query: unknown) {
     const { regionCode, year } = parseOrThrow(TableParamsSchema, query);
@@ -42,6 +45,7 @@ export class PolicyController {
   }
 
   @Get('tables/:regionCode/:year')
+  @OpenAccess()
   @ApiOperation({ summary: '列出某地区某年度政策参数的全部版本' })
   versions(@Param() params: unknown) {
     const { regionCode, year } = parseOrThrow(TableParamsSchema, params);
@@ -49,6 +53,7 @@ export class PolicyController {
   }
 
   @Put('tables/:regionCode/:year')
+  @RequireKey(['ADMIN'], { from: 'param', param: 'regionCode' })
   @ApiOperation({ summary: '新增某地区某年度的政策参数版本（已有版本不可修改）' })
   @ApiBody({ schema: openApiSchema(NewVersionSchema) })
   async addVersion(

@@ -3,8 +3,10 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { CountyBatchBodySchema, CountyParamSchema, type CountyBatchBody } from './county-batch.dto';
 import { CountyBatchService } from './county-batch.service';
+import { RequireKey } from '../../access/access.decorators';
 
 @ApiTags('approval')
+@RequireKey(['COUNTY_APPROVAL'], { from: 'county', param: 'code' })
 @Controller('api/v1/counties')
 export class CountyBatchController {
   constructor(private readonly service: CountyBatchService) {}

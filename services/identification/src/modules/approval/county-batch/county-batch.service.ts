@@ -25,8 +25,9 @@ export class CountyBatchService {
   /**
    * Cases at county approval. A notice period that ended without objection moves the case on inside the
    * workflow (no API call), so cases the ledger last saw at PUBLIC_NOTICE are confirmed with the workflow.
+   * A workflow that cannot be asked right now does not sink the whole list: its case is named in `unconfirmed`.
    */
-  async pending(county: string): Promise<{ county: string; items: PendingCase[] }> {
+  async pending(county: string): Promise<{ county: string; items: PendingCase[]; unconfirmed: string[] }> {
     const rows: (PendingCase & { step: string })[] = await this.dataSource.query(
       `SELECT p.case_id AS "caseId", c.case_no AS "caseNo", p.area_code AS "areaCode", p.updated_at AS "waitingSince",
               p.current_step AS step
@@ -35,14 +36,21 @@ export class CountyBatchService {
        ORDER BY p.updated_at, p.case_id`,
       [county],
     );
+    const unconfirmed: string[] = [];
     const atCounty = await Promise.all(
-      rows.map(
-        async (row) =>
-          row.step === 'COUNTY_APPROVAL' || (await this.workflows.state(row.caseId))?.step === 'COUNTY_APPROVAL',
-      ),
+      rows.map(async (row) => {
+        if (row.step === 'COUNTY_APPROVAL') return true;
+        try {
+          return (await this.workflows.state(row.caseId))?.step === 'COUNTY_APPROVAL';
+        } catch (error) {
+          if (!(error instanceof HttpException) || error.getStatus() !== 503) throw error;
+          unconfirmed.push(row.caseId);
+          return false;
+        }
+      }),
     );
     const items = rows.filter((_, i) => atCounty[i]).map(({ step: _step, ...item }) => item);
-    return { county, items };
+    return { county, items, unconfirmed };
   }
 
   /** Per-case verdicts; a refused case does not stop the others. */

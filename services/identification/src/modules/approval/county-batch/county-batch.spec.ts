@@ -78,8 +78,19 @@ describe('county monthly approval batch', () => {
         { caseId: first, caseNo: 'JC-COUNTY_APPROVAL', areaCode: '450222101201', waitingSince: '2026-11-20T00:00:00Z' },
         { caseId: second, caseNo: 'JC-PUBLIC_NOTICE', areaCode: '450222101201', waitingSince: '2026-11-20T00:00:00Z' },
       ],
+      unconfirmed: [],
     });
     expect(fakes.queryState).toHaveBeenCalledTimes(2);
+  });
+
+  it('names a case whose workflow cannot be asked as unconfirmed instead of failing the whole list', async () => {
+    const row = (caseId: string, step: string) => ({ caseId, caseNo: 'JC', areaCode: '450222101201', waitingSince: 'x', step });
+    fakes.progressRows = [row(first, 'COUNTY_APPROVAL'), row(second, 'PUBLIC_NOTICE')];
+    fakes.queryState.mockRejectedValueOnce(new Error('no poller seen for task queue recently'));
+    const response = await app.inject({ method: 'GET', url: '/api/v1/counties/450222/approval-batches/pending' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items.map((i: { caseId: string }) => i.caseId)).toEqual([first]);
+    expect(response.json().unconfirmed).toEqual([second]);
   });
 
   it('refuses a rejection without a reason and a malformed month before recording anything', async () => {

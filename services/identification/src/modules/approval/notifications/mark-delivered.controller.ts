@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { InstantSchema } from '@prp/contracts';
 import { DATA_SOURCE, openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { NotificationNotFoundException } from '../approval-errors';
+import { RequireKey } from '../../access/access.decorators';
 
 const ParamsSchema = z.object({
   id: z.uuid({ message: '案件ID必须为UUID' }),
@@ -23,6 +24,7 @@ export class MarkDeliveredController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Post(':id/notifications/:nid/delivered')
+  @RequireKey(['APPROVAL'], { from: 'case', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: '登记村委会已将认定结果告知农户' })
   @ApiBody({ schema: openApiSchema(DeliveredBodySchema) })

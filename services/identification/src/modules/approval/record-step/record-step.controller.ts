@@ -5,6 +5,9 @@ import { openApiSchema, parseOrThrow, RequestValidationException, ZodPipe } from
 import { CaseIdParamSchema } from '../../cases/get-case/get-case.controller';
 import { IdempotencyHeaderSchema, RecordStepBodySchema, type RecordStepBody } from './record-step.dto';
 import { RecordStepService } from './record-step.service';
+import { CurrentKey, RequireKey } from '../../access/access.decorators';
+import type { ApiKeyPrincipal } from '../../access/api-key';
+import { ScopeForbiddenException } from '../../access/access-errors';
 
 /** The decision id is what makes a retry safe: from the body, or the Idempotency-Key header; one is required. */
 export function decisionIdOf(bodyId: string | undefined, header: string | undefined): string {
@@ -40,6 +43,7 @@ export class RecordStepController {
 
   @Post(':id/steps')
   @HttpCode(200)
+  @RequireKey(['APPROVAL', 'COUNTY_APPROVAL'], { from: 'case', param: 'id' })
   @ApiOperation({ summary: '登记认定环节（入户核实、财产检索、评议、复核、公示、县级审定）' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '决策编号（UUID），与请求体decisionId二选一' })
   @ApiBody({ schema: openApiSchema(RecordStepBodySchema) })
@@ -47,8 +51,11 @@ export class RecordStepController {
     @Param('id') id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body(new ZodPipe(RecordStepBodySchema)) body: RecordStepBody,
+    @CurrentKey() key?: ApiKeyPrincipal,
   ) {
     const caseId = parseOrThrow(CaseIdParamSchema, { id }).id;
+    const needed = body.step === 'COUNTY_APPROVAL' ? 'COUNTY_APPROVAL' : 'APPROVAL';
+    if (key && !key.scopes.includes(needed)) throw new ScopeForbiddenException([needed]);
     return this.service.record(caseId, toDecision(body, decisionIdOf(body.decisionId, idempotencyKey)));
   }
 }

@@ -5,6 +5,7 @@ import { CaseIdParamSchema } from '../../cases/get-case/get-case.controller';
 import { decisionIdOf } from '../record-step/record-step.controller';
 import { ReportRiskPointBodySchema, type ReportRiskPointBody } from './report-risk-point.dto';
 import { ReportRiskPointService } from './report-risk-point.service';
+import { RequireKey } from '../../access/access.decorators';
 
 @ApiTags('approval')
 @Controller('api/v1/cases')
@@ -12,6 +13,7 @@ export class ReportRiskPointController {
   constructor(private readonly service: ReportRiskPointService) {}
 
   @Post(':id/risk-points')
+  @RequireKey(['APPROVAL'], { from: 'case', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: '蓝色观察户出现风险点：升级并启动认定程序' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '报告编号（UUID），与请求体reportId二选一' })

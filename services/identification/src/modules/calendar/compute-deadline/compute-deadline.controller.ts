@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '@prp/contracts';
 import { ZodPipe } from '@prp/service-kit';
 import { CalendarService } from '../calendar.service';
+import { OpenAccess } from '../../access/access.decorators';
 
 export const ComputeDeadlineQuerySchema = z.object({
   from: LocalDateSchema,
@@ -11,6 +12,7 @@ export const ComputeDeadlineQuerySchema = z.object({
 });
 
 @ApiTags('calendar')
+@OpenAccess()
 @Controller('api/v1/calendar')
 export class ComputeDeadlineController {
   constructor(private readonly calendar: CalendarService) {}

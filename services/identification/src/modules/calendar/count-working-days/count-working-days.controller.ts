@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { LocalDateSchema } from '@prp/contracts';
 import { ZodPipe } from '@prp/service-kit';
 import { CalendarService } from '../calendar.service';
+import { OpenAccess } from '../../access/access.decorators';
 
 export const CountWorkingDaysQuerySchema = z.object({ from: LocalDateSchema, to: LocalDateSchema });
 
 @ApiTags('calendar')
+@OpenAccess()
 @Controller('api/v1/calendar')
 export class CountWorkingDaysController {
   constructor(private readonly calendar: CalendarService) {}

@@ -4,8 +4,10 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { LocalDateSchema } from '@prp/contracts';
 import { DATA_SOURCE, openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
+import { NATIONAL_AREA } from '../../access/api-key';
 import { CalendarOverrideEntity } from '../../../database';
 import { CalendarService } from '../calendar.service';
+import { OpenAccess, RequireKey } from '../../access/access.decorators';
 
 const OverrideBodySchema = z.object({ kind: z.enum(['HOLIDAY', 'WORKDAY']), name: z.string().max(50).optional() });
 
@@ -19,12 +21,14 @@ export class OverridesController {
   ) {}
 
   @Get()
+  @OpenAccess()
   @ApiOperation({ summary: '列出日历更正' })
   list() {
     return this.dataSource.getRepository(CalendarOverrideEntity).find({ order: { date: 'ASC' } });
   }
 
   @Put(':date')
+  @RequireKey(['ADMIN'], { from: 'fixed', areaCode: NATIONAL_AREA })
   @ApiOperation({ summary: '设置某日为节假日或工作日' })
   @ApiBody({ schema: openApiSchema(OverrideBodySchema) })
   async put(
@@ -40,6 +44,7 @@ export class OverridesController {
   }
 
   @Delete(':date')
+  @RequireKey(['ADMIN'], { from: 'fixed', areaCode: NATIONAL_AREA })
   @HttpCode(204)
   @ApiOperation({ summary: '删除某日的更正' })
   async remove(@Param('date') date: string): Promise<void> {

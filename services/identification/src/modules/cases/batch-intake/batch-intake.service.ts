@@ -6,12 +6,15 @@ import { PiiProtector } from '../pii';
 import { BatchPreparer } from './batch-preparer';
 import { summarize, type RecordVerdict } from './batch-record';
 import { BulkCaseWriter } from './bulk-case-writer';
+import type { ApiKeyPrincipal } from '../../access/api-key';
 
 export const CHUNK_SIZE = 1_000;
 
 export interface BatchOptions {
   campaignId?: string;
   areaPrefixes?: string[];
+  /** The caller's API key: records outside its area are reported, the rest stored. */
+  key?: Pick<ApiKeyPrincipal, 'areaCode' | 'areaPrefix'>;
   /** Runs in each chunk's transaction after its rows, e.g. to commit a campaign's progress with them. */
   onChunk?: (manager: EntityManager, verdicts: RecordVerdict[]) => Promise<void>;
 }
@@ -42,6 +45,7 @@ export class BatchIntakeService {
       const { prepared, rejected } = await this.preparer.prepare(chunk, offset, {
         pii: this.pii,
         areaPrefixes: options.areaPrefixes,
+        key: options.key,
         seenKeys,
       });
       const stored = await this.dataSource.transaction(async (manager) => {

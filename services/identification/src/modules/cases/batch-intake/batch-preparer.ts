@@ -9,11 +9,15 @@ import { PolicyService } from '../../policy/policy.service';
 import { screenHousehold } from '../../screening/domain';
 import type { PiiProtector } from '../pii';
 import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVerdict } from './batch-record';
+import { covers, type ApiKeyPrincipal } from '../../access/api-key';
+import { ACCESS_ERRORS, outsideAreaMessage } from '../../access/access-errors';
 
 export interface PrepareOptions {
   pii: PiiProtector;
   /** Campaign area codes: a record outside all of them is rejected. */
   areaPrefixes?: string[];
+  /** The caller's API key: a record outside its area is rejected with AUTH.OUTSIDE_AREA. */
+  key?: Pick<ApiKeyPrincipal, 'areaCode' | 'areaPrefix'>;
   seenKeys: Set<string>;
 }
 
@@ -66,6 +70,10 @@ export class BatchPreparer {
     const prefixes = options.areaPrefixes;
     if (prefixes && !prefixes.some((prefix) => record.villageCode.startsWith(prefix)))
       errors.push(fieldError('villageCode', 'CAMPAIGN.OUT_OF_AREA', `行政村${record.villageCode}不在本次摸排范围内`));
+    if (options.key && !covers(options.key, record.villageCode)) {
+      const message = outsideAreaMessage(record.villageCode, options.key.areaCode);
+      errors.push(fieldError('villageCode', ACCESS_ERRORS.outsideArea, message));
+    }
     return errors;
   }
 

@@ -6,6 +6,7 @@ import { DATA_SOURCE, parseOrThrow } from '@prp/service-kit';
 import { HouseholdCaseEntity } from '../../../database';
 import { CaseNotFoundException } from '../case-errors';
 import { maskName } from '../mask';
+import { RequireKey } from '../../access/access.decorators';
 
 export const CaseIdParamSchema = z.object({ id: z.uuid({ message: '案件ID必须为UUID' }) });
 
@@ -15,6 +16,7 @@ export class GetCaseController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get(':id')
+  @RequireKey([], { from: 'case', param: 'id' })
   @ApiOperation({ summary: '查询案件' })
   async get(@Param('id') id: string) {
     const caseId = parseOrThrow(CaseIdParamSchema, { id }).id;

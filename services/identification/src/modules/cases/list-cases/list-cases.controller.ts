@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { AreaCodeSchema, DiscoveryChannelSchema } from '@prp/contracts';
 import { DATA_SOURCE, parseOrThrow } from '@prp/service-kit';
 import { CATEGORIES, COLOURS } from '../../screening/domain';
+import { CurrentKey, RequireKey } from '../../access/access.decorators';
+import { listAreaPrefix, type ApiKeyPrincipal } from '../../access/api-key';
+import { OutsideAreaException } from '../../access/access-errors';
 import { maskName } from '../mask';
 
 const ListQuerySchema = z.object({
@@ -45,11 +48,14 @@ export class ListCasesController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: '案件列表（按区划、状态、颜色、类别、来源筛选，分页）' })
-  async list(@Query() query: unknown) {
+  @RequireKey([])
+  @ApiOperation({ summary: '案件列表（仅本密钥管辖区划；按区划、状态、颜色、类别、来源筛选，分页）' })
+  async list(@Query() query: unknown, @CurrentKey() key?: ApiKeyPrincipal) {
     const q = parseOrThrow(ListQuerySchema, query);
+    const prefix = listAreaPrefix(key, q.areaCode);
+    if (prefix === null) throw new OutsideAreaException(q.areaCode ?? '', key?.areaCode ?? '');
     const candidates: [string, string | undefined][] = [
-      ['area_code LIKE $%', q.areaCode ? `${areaPrefix(q.areaCode)}%` : undefined],
+      ['area_code LIKE $%', prefix ? `${prefix}%` : undefined],
       ['status = $%', q.status],
       ['colour = $%', q.colour],
       ['category = $%', q.category],

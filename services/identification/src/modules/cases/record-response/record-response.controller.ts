@@ -9,6 +9,7 @@ import { DATA_SOURCE, openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-
 import { HouseholdCaseEntity } from '../../../database';
 import { CaseNotFoundException, CaseNotInChainException } from '../case-errors';
 import { CaseIdParamSchema } from '../get-case/get-case.controller';
+import { RequireKey } from '../../access/access.decorators';
 
 const RecordResponseSchema = z.object({
   respondedBy: z.string().trim().min(1).max(50),
@@ -22,6 +23,7 @@ export class RecordResponseController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Post(':id/response')
+  @RequireKey(['INTAKE', 'APPROVAL'], { from: 'case', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: '登记首次响应（入户联系）' })
   @ApiBody({ schema: openApiSchema(RecordResponseSchema) })

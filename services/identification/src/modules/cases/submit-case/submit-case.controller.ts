@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { IdempotencyKeySchema, SubmitCaseSchema, type SubmitCaseRequest } from './submit-case.dto';
 import { SubmitCaseService } from './submit-case.service';
+import { RequireKey } from '../../access/access.decorators';
 
 @ApiTags('cases')
 @Controller('api/v1/cases')
@@ -11,6 +12,7 @@ export class SubmitCaseController {
   constructor(private readonly service: SubmitCaseService) {}
 
   @Post()
+  @RequireKey(['INTAKE'], { from: 'body', field: 'villageCode' })
   @ApiOperation({ summary: '提交疑似监测户（乡镇、村系统）' })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '幂等键：同一户重试时保持不变' })
   @ApiBody({ schema: openApiSchema(SubmitCaseSchema) })

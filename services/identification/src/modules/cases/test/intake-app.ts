@@ -10,7 +10,10 @@ import { DATA_SOURCE } from '@prp/service-kit';
 import { testStackEnv } from '@prp/testing';
 import { IDENTIFICATION_CONFIG, loadIdentificationConfig } from '../../../config/identification.config';
 import { IDENTIFICATION_ENTITIES, IDENTIFICATION_MIGRATIONS } from '../../../database';
+import { accessControllers, accessProviders } from '../../access/access.providers';
+import { AreaDirectory } from '../../areas/area-directory';
 import { CalendarService } from '../../calendar/calendar.service';
+import { ComputeDeadlineController } from '../../calendar/compute-deadline/compute-deadline.controller';
 import { CampaignsController } from '../../campaigns/campaigns.controller';
 import { CampaignsService } from '../../campaigns/campaigns.service';
 import { DuplicatesController } from '../../duplicates/duplicates.controller';
@@ -21,6 +24,7 @@ import { BatchIntakeController } from '../batch-intake/batch-intake.controller';
 import { BatchIntakeService } from '../batch-intake/batch-intake.service';
 import { BatchPreparer } from '../batch-intake/batch-preparer';
 import { GetCaseController } from '../get-case/get-case.controller';
+import { RecordResponseController } from '../record-response/record-response.controller';
 import { ListCasesController } from '../list-cases/list-cases.controller';
 import { SubmitCaseController } from '../submit-case/submit-case.controller';
 import { SubmitCaseService } from '../submit-case/submit-case.service';
@@ -40,6 +44,8 @@ const TREE = [
   [OTHER_VILLAGE, '大埔村', 'VILLAGE', '450222101000'],
 ];
 
+export const ADMIN_TOKEN = 'intake-admin-token-0123456789';
+
 export interface IntakeApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
@@ -47,8 +53,12 @@ export interface IntakeApp {
   stop(): Promise<void>;
 }
 
-/** The intake slices on a throwaway schema of the test database, with a two-county area tree. */
-export async function startIntakeApp(): Promise<IntakeApp> {
+/**
+ * The intake slices on a throwaway schema of the test database, with a two-county area tree. `guarded`
+ * adds the area-key guard as the service installs it (every route), the admin key endpoints and a few
+ * more slices the guard tests call.
+ */
+export async function startIntakeApp(setup: { guarded?: boolean } = {}): Promise<IntakeApp> {
   const stack = testStackEnv();
   const schema = `intake_${randomBytes(5).toString('hex')}`;
   const options = {
@@ -64,7 +74,14 @@ export async function startIntakeApp(): Promise<IntakeApp> {
     DATABASE_URL: stack.databaseUrl,
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     PII_SECRET: randomUUID() + randomUUID(),
+    IDENTIFICATION_ADMIN_TOKEN: ADMIN_TOKEN,
   });
+  const guarded = setup.guarded
+    ? {
+        controllers: [...accessControllers, RecordResponseController, ComputeDeadlineController],
+        providers: [AreaDirectory, ...accessProviders],
+      }
+    : { controllers: [], providers: [] };
   @Module({
     controllers: [
       SubmitCaseController,
@@ -73,8 +90,10 @@ export async function startIntakeApp(): Promise<IntakeApp> {
       GetCaseController,
       DuplicatesController,
       CampaignsController,
+      ...guarded.controllers,
     ],
     providers: [
+      ...guarded.providers,
       { provide: DATA_SOURCE, useValue: dataSource },
       { provide: IDENTIFICATION_CONFIG, useValue: config },
       CalendarService,
@@ -94,7 +113,7 @@ export async function startIntakeApp(): Promise<IntakeApp> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const reset = async () => {
-    await dataSource.query(`TRUNCATE household_case, household_member, screening_campaign, outbox_message, area CASCADE`);
+    await dataSource.query(`TRUNCATE household_case, household_member, screening_campaign, outbox_message, area, api_key CASCADE`);
     for (const area of TREE)
       await dataSource.query(`INSERT INTO area (code, name, level, parent_code) VALUES ($1, $2, $3, $4)`, area);
   };
