@@ -20,6 +20,8 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export PII_SECRET="${PII_SECRET:-local-development-only-pii-secret-0123456789}"
 # Local-only admin token of the referral service (department API keys); production takes it from its secret store.
 export REFERRAL_ADMIN_TOKEN="${REFERRAL_ADMIN_TOKEN:-local-development-only-admin-token-0123}"
+# Local-only admin token of the identification service (issuing area API keys); production takes it from its secret store.
+export IDENTIFICATION_ADMIN_TOKEN="${IDENTIFICATION_ADMIN_TOKEN:-local-development-only-identification-admin-0123}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export TEMPORAL_TEST_SERVER_PATH="${TEMPORAL_TEST_SERVER_PATH:-$_prp_root/deploy/local/bin/temporal-test-server}"
 # Versions of what the stack downloads or builds (changing one makes prepare fetch it into a new cache dir).

@@ -1,5 +1,6 @@
-// `npm run seed`: the demo county's areas, calendar data check, policy defaults, demo helpers, and three demo households
-// submitted through the identification API (idempotency keys make a second run change nothing).
+// `npm run seed`: the demo county's areas, calendar data check, policy defaults, demo helpers, a demo area API key
+// for the demo county (issued through the admin endpoint, printed once), and three demo households submitted with it
+// through the identification API (idempotency keys make a second run change nothing).
 import { Client } from 'pg';
 import { toShanghaiDate } from '@prp/calendar';
 import {
@@ -14,6 +15,8 @@ import {
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://prp:prp@127.0.0.1:55432/prp_dev';
 const identificationUrl = process.env['IDENTIFICATION_URL'] ?? 'http://127.0.0.1:3001';
 const referralUrl = process.env['REFERRAL_URL'] ?? 'http://127.0.0.1:3002';
+const adminToken = process.env['IDENTIFICATION_ADMIN_TOKEN'];
+const DEMO_KEY_NAME = '演示县全部权限密钥（npm run seed）';
 
 /** Demo cadres of the demo county: a city-level cadre for RED/YELLOW registered households, and locals. */
 const DEMO_HELPERS = [
@@ -73,11 +76,44 @@ function daysAgo(days: number): string {
   return toShanghaiDate(new Date(Date.now() - days * 86_400_000));
 }
 
-async function seedHouseholds(): Promise<void> {
+async function adminPost(path: string, body?: unknown): Promise<Record<string, unknown>> {
+  if (!adminToken) throw new Error('IDENTIFICATION_ADMIN_TOKEN is not set: run `source deploy/local/env.sh` first');
+  const response = await fetch(`${identificationUrl}/api/v1/admin/api-keys${path}`, {
+    method: 'POST',
+    headers: { 'x-admin-token': adminToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const result = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`admin ${path || 'create key'}: ${response.status} ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** Revokes the demo keys of earlier runs (their keys were shown once and are gone) and issues a fresh one. */
+async function seedDemoKey(): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const earlier = await db.query<{ id: string }>(
+      `SELECT id FROM identification.api_key WHERE name = $1 AND revoked_at IS NULL`,
+      [DEMO_KEY_NAME],
+    );
+    for (const { id } of earlier.rows) await adminPost(`/${id}/revoke`);
+  } finally {
+    await db.end();
+  }
+  const scopes = ['INTAKE', 'APPROVAL', 'COUNTY_APPROVAL', 'ADMIN'];
+  const issued = await adminPost('', { name: DEMO_KEY_NAME, areaCode: DEMO_COUNTY, scopes });
+  const apiKey = issued['apiKey'] as string;
+  console.log(`  区划API密钥（醴陵市 ${DEMO_COUNTY}，${scopes.join('/')}，只显示这一次）：${apiKey}`);
+  console.log(`    curl -H 'x-api-key: ${apiKey}' '${identificationUrl}/api/v1/cases?areaCode=430281101000'`);
+  return apiKey;
+}
+
+async function seedHouseholds(apiKey: string): Promise<void> {
   for (const { key, body } of demoHouseholds(daysAgo)) {
     const response = await fetch(`${identificationUrl}/api/v1/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { 'content-type': 'application/json', 'idempotency-key': key, 'x-api-key': apiKey },
       body: JSON.stringify(body),
     });
     type Result = {
@@ -103,7 +139,7 @@ async function seedHouseholds(): Promise<void> {
 async function main(): Promise<void> {
   await seedReferenceData();
   await seedHelpers();
-  await seedHouseholds();
+  await seedHouseholds(await seedDemoKey());
 }
 
 main().catch((error: unknown) => {

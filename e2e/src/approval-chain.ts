@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { toShanghaiDate } from '@prp/calendar';
 import { waitFor } from '@prp/testing';
-import { daysAgo, get, household, instantDaysAgo, post, type JsonResponse } from './fixtures';
+import { asCountyOffice, daysAgo, get, household, instantDaysAgo, post, request, type JsonResponse } from './fixtures';
 
 const DEPARTMENTS = ['CIVIL_AFFAIRS', 'NATURAL_RESOURCES', 'MARKET_REGULATION', 'PUBLIC_SECURITY'];
 
@@ -122,7 +122,7 @@ export interface BatchOptions {
   decidedAt?: string;
 }
 
-/** The county's monthly batch approves the case. */
+/** The county's monthly batch approves the case (sent with the county office's key). */
 export async function approveInCountyBatch(
   identification: string,
   county: string,
@@ -130,10 +130,11 @@ export async function approveInCountyBatch(
   options: BatchOptions = {},
 ): Promise<JsonResponse> {
   const month = options.month ?? (options.decidedAt ? toShanghaiDate(options.decidedAt) : daysAgo(0)).slice(0, 7);
-  return post(`${identification}/api/v1/counties/${county}/approval-batches`, {
+  const body = {
     month,
     actor: 'e2e-county-office',
     ...(options.decidedAt ? { decidedAt: options.decidedAt } : {}),
     decisions: [{ caseId, result: 'APPROVED' }],
-  });
+  };
+  return request('POST', `${identification}/api/v1/counties/${county}/approval-batches`, body, asCountyOffice());
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { Client as PgClient } from 'pg';
 import { testStackEnv, waitFor } from '@prp/testing';
 import { approveInCountyBatch, driveToCountyApproval, progressOf, recordStep, submitSuspected, waitForWorkflow } from './approval-chain';
-import { COUNTY, get, insertTestAreas, post, VILLAGE } from './fixtures';
+import { asCountyOffice, COUNTY, get, insertTestAreas, post, useIdentificationKeys, VILLAGE } from './fixtures';
 import { migrateTestDatabase, startPlatformProcess, stopPlatformProcess, type PlatformProcess } from './platform-processes';
 
 jest.setTimeout(240_000);
@@ -24,6 +24,7 @@ describe('one household from submission to county approval, through the real sta
       processes.push(await startPlatformProcess(name));
     }
     [identification, reporting] = processes.map((p) => p.url);
+    await useIdentificationKeys(identification);
   });
 
   afterAll(async () => {
@@ -43,7 +44,11 @@ describe('one household from submission to county approval, through the real sta
     const atCounty = await driveToCountyApproval(identification, caseId);
     expect(atCounty.workflow.decisions?.at(-1)).toMatchObject({ step: 'PUBLIC_NOTICE', result: 'PASSED' });
 
-    const pending = await get(`${identification}/api/v1/counties/${COUNTY}/approval-batches/pending`);
+    const township = await get(`${identification}/api/v1/counties/${COUNTY}/approval-batches/pending`);
+    expect(township.body).toMatchObject({ code: 'AUTH.SCOPE' }); // the township cannot act for the county
+    const pendingUrl = `${identification}/api/v1/counties/${COUNTY}/approval-batches/pending`;
+    const pending = await get(pendingUrl, asCountyOffice());
+    expect(pending).toMatchObject({ status: 200 });
     expect((pending.body['items'] as { caseId: string }[]).map((i) => i.caseId)).toContain(caseId);
 
     const batch = await approveInCountyBatch(identification, COUNTY, caseId);

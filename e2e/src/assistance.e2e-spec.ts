@@ -22,7 +22,7 @@ import {
   waitForConsumerGroup,
   type TopicMessage,
 } from './assistance';
-import { COUNTY, get, insertTestAreas, post, request, VILLAGE } from './fixtures';
+import { COUNTY, get, insertTestAreas, post, request, useIdentificationKeys, VILLAGE } from './fixtures';
 import {
   E2E_CONSUMER_GROUPS,
   migrateTestDatabase,
@@ -144,6 +144,7 @@ describe('assistance of an included household, through the real stack (issue 4)'
       processes.push(await startPlatformProcess(name));
     }
     [identification, reporting, referral] = processes.map((p) => p.url);
+    await useIdentificationKeys(identification);
     temporal = await temporalClient();
     reader = await collectTopics(
       uniqueName('e2e-dept-reader'),

@@ -5,7 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { toShanghaiDate } from '@prp/calendar';
 import { caseWorkflowId, TOPICS, type DeadLetterRecord } from '@prp/contracts';
 import { testStackEnv, waitFor } from '@prp/testing';
-import { daysAgo, household, insertTestAreas, post, VILLAGE } from './fixtures';
+import { daysAgo, household, insertTestAreas, post, request, useIdentificationKeys, VILLAGE } from './fixtures';
 import {
   E2E_CONSUMER_GROUPS,
   migrateTestDatabase,
@@ -39,6 +39,7 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     }
     identification = processes[0].url;
     reporting = processes[1].url;
+    await useIdentificationKeys(identification);
   });
 
   afterAll(async () => {
@@ -62,6 +63,16 @@ describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () 
     expect(response.status).toBe(200);
     expect(body.dueDate).toBe('2024-10-10');
     expect(body.explanation).toContain('国庆');
+  });
+
+  it('refuses a submission without an area key, and one into a village outside the key area', async () => {
+    const body = household(`no-key-${randomUUID()}`);
+    const headers = { 'idempotency-key': `e2e-${randomUUID()}` };
+    const anonymous = await request('POST', `${identification}/api/v1/cases`, body, { ...headers, 'x-api-key': '' });
+    expect(anonymous).toMatchObject({ status: 401, body: { code: 'AUTH.KEY_REQUIRED' } });
+    const outside = { ...body, villageCode: '430281102201' };
+    const elsewhere = await post(`${identification}/api/v1/cases`, outside, headers['idempotency-key']);
+    expect(elsewhere).toMatchObject({ status: 403, body: { code: 'AUTH.OUTSIDE_AREA' } });
   });
 
   it('refuses a household with bad fields, naming each field in Chinese, and stores nothing', async () => {
