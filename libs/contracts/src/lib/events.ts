@@ -7,6 +7,7 @@ import {
   InstantSchema,
   LocalDateSchema,
 } from './primitives';
+import { CASE_STEPS } from './case-workflow';
 import { TOPICS, type TopicName } from './topics';
 import {
   DecidedHouseholdSchema,
@@ -110,14 +111,7 @@ export const DeadlineOverduePayloadSchema = z.object({
 export type DeadlineOverduePayload = z.infer<typeof DeadlineOverduePayloadSchema>;
 
 /** Where a case stands after a recorded step (the workflow's step, see CASE_STEPS). */
-const ResultingStepSchema = z.enum([
-  'BLUE_WATCH',
-  'AWAITING_RESPONSE',
-  'RESPONDED',
-  ...ApprovalStepSchema.options.filter((step) => step !== 'RESPONSE'),
-  'INCLUDED',
-  'REJECTED',
-]);
+const ResultingStepSchema = z.enum(CASE_STEPS);
 
 export const CaseStepRecordedPayloadSchema = z.object({
   decisionId: z.uuid(),

@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { CASE_STEPS } from '@prp/contracts';
 
-/** Steps a case can stand at, as the case workflow names them. */
-export const STAGE_STEPS = [
-  'AWAITING_RESPONSE',
-  'RESPONDED',
-  'HOME_VERIFICATION',
-  'PROPERTY_CHECK',
-  'VILLAGE_REVIEW',
-  'TOWNSHIP_RECHECK',
-  'PUBLIC_NOTICE',
-  'COUNTY_APPROVAL',
-  'INCLUDED',
-  'REJECTED',
-] as const;
+/** Steps a case can stand at on the chain (the case workflow's steps; watched BLUE households are not staged). */
+const StageStepSchema = z.enum(CASE_STEPS).exclude(['BLUE_WATCH']);
+export const STAGE_STEPS = StageStepSchema.options;
 
 export const ListStagesQuerySchema = z.object({
   /** An area code or its prefix digits (a county's 6 digits, a township's 9). */
