@@ -44,10 +44,12 @@ export class DecisionLedger {
   ): Promise<void> {
     const decisions = state.decisions ?? [];
     const position = decisions.findIndex((d) => d.decisionId === decision.decisionId);
-    for (const earlier of position < 0 ? decisions : decisions.slice(0, position)) {
-      const resultingStep = WORKFLOW_DECISIONS[`${earlier.step}:${earlier.result}`];
-      if (!resultingStep || (await this.find(earlier.decisionId, manager))) continue;
-      const asOf: CaseWorkflowState = { ...state, step: resultingStep, outcome: undefined };
+    const before = position < 0 ? decisions : decisions.slice(0, position);
+    for (const earlier of before) {
+      const step = WORKFLOW_DECISIONS[`${earlier.step}:${earlier.result}`];
+      if (!step) continue;
+      const asOf: CaseWorkflowState = { ...state, step, outcome: undefined };
+      // insertStep skips a decision already in the ledger (ON CONFLICT), so each is written and published once.
       if (await insertStep(manager, kase.id, earlier, asOf, undefined)) {
         await addToOutbox(manager, stepRecordedEvent(kase, earlier, asOf));
       }

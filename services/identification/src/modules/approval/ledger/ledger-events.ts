@@ -56,15 +56,14 @@ export function decidedEvent(kase: CaseRef, d: StepDecision, outcome: 'INCLUDED'
 
 /** The household summary assistance assigns helpers by; fields the case does not know are left out. */
 export function decidedHousehold(kase: CaseRef): DecidedHousehold {
-  const known = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
-  const summary: DecidedHousehold = {
-    colour: known(kase.colour) as DecidedHousehold['colour'],
-    category: known(kase.category) as DecidedHousehold['category'],
-    registeredPoor: known(kase.registeredPoor),
-    relocated: known(kase.relocated),
-    hukouAreaCode: known(kase.hukouAreaCode),
-    residenceAreaCode: known(kase.residenceAreaCode),
-    memberCount: kase.memberCount > 0 ? kase.memberCount : undefined,
+  const summary = {
+    colour: kase.colour,
+    category: kase.category,
+    registeredPoor: kase.registeredPoor,
+    relocated: kase.relocated,
+    hukouAreaCode: kase.hukouAreaCode,
+    residenceAreaCode: kase.residenceAreaCode,
+    memberCount: kase.memberCount > 0 ? kase.memberCount : null,
   };
-  return Object.fromEntries(Object.entries(summary).filter(([, v]) => v !== undefined)) as DecidedHousehold;
+  return Object.fromEntries(Object.entries(summary).filter(([, v]) => v !== null && v !== undefined)) as DecidedHousehold;
 }

@@ -7,7 +7,7 @@ import { MESSAGING_ENTITIES } from '@prp/messaging';
 import { migrate } from '@prp/persistence';
 import { HealthController, infrastructureProviders } from '@prp/service-kit';
 import { testStackEnv, uniqueName } from '@prp/testing';
-import { loadIdentificationConfig } from '../../../config/identification.config';
+import { loadIdentificationConfig, type IdentificationConfig } from '../../../config/identification.config';
 import { IDENTIFICATION_ENTITIES, IDENTIFICATION_MIGRATIONS } from '../../../database';
 import { approvalControllers, approvalModule } from '../approval.providers';
 import { startCaseWorker, type InProcessWorker } from './case-worker';
@@ -27,19 +27,9 @@ async function migrateOrDrop(options: Parameters<typeof migrate>[0]): Promise<vo
   }
 }
 
-export interface ApprovalStack {
-  app: NestFastifyApplication;
-  schema: string;
-  taskQueue: string;
-  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
-  stop(): Promise<void>;
-}
-
-/** The approval slices on real PostgreSQL (a throwaway schema), Kafka and Temporal, with a real case worker. */
-export async function startApprovalStack(): Promise<ApprovalStack> {
-  const schema = `appr_test_${randomBytes(5).toString('hex')}`;
-  const taskQueue = uniqueName('approval-int');
-  const config = loadIdentificationConfig({
+/** Identification's config against the test stack, with a task queue of the test's own. */
+export function testIdentificationConfig(taskQueue: string, extra: Record<string, string> = {}): IdentificationConfig {
+  return loadIdentificationConfig({
     DATABASE_URL: stack.databaseUrl,
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -47,15 +37,12 @@ export async function startApprovalStack(): Promise<ApprovalStack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     RELAY_ENABLED: 'false',
     PII_SECRET: randomUUID() + randomUUID(),
+    ...extra,
   });
-  const entities = [...IDENTIFICATION_ENTITIES, ...MESSAGING_ENTITIES];
-  await migrateOrDrop({
-    url: stack.databaseUrl,
-    schema,
-    entities,
-    migrations: IDENTIFICATION_MIGRATIONS,
-    applicationName: 'approval-int',
-  });
+}
+
+/** The approval providers and identification's infrastructure (no relay) on a test schema. */
+export function approvalInfrastructure(schema: string, config: IdentificationConfig) {
   const approval = approvalModule(config);
   const infra = infrastructureProviders({
     service: 'identification',
@@ -68,6 +55,31 @@ export async function startApprovalStack(): Promise<ApprovalStack> {
     logLevel: 'error',
     extraHealthChecks: approval.healthChecks,
   });
+  return { approval, infra };
+}
+
+export interface ApprovalStack {
+  app: NestFastifyApplication;
+  schema: string;
+  taskQueue: string;
+  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** The approval slices on real PostgreSQL (a throwaway schema), Kafka and Temporal, with a real case worker. */
+export async function startApprovalStack(): Promise<ApprovalStack> {
+  const schema = `appr_test_${randomBytes(5).toString('hex')}`;
+  const taskQueue = uniqueName('approval-int');
+  const config = testIdentificationConfig(taskQueue);
+  const entities = [...IDENTIFICATION_ENTITIES, ...MESSAGING_ENTITIES];
+  await migrateOrDrop({
+    url: stack.databaseUrl,
+    schema,
+    entities,
+    migrations: IDENTIFICATION_MIGRATIONS,
+    applicationName: 'approval-int',
+  });
+  const { approval, infra } = approvalInfrastructure(schema, config);
   @Module({ controllers: [HealthController, ...approvalControllers], providers: [...infra, ...approval.providers] })
   class ApprovalIntModule {}
   const worker: InProcessWorker = await startCaseWorker(stack.temporalAddress, stack.temporalNamespace, taskQueue);

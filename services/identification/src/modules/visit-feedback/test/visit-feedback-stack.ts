@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes } from 'crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,11 +7,11 @@ import { Client as PgClient } from 'pg';
 import { TOPICS } from '@prp/contracts';
 import { MESSAGING_ENTITIES } from '@prp/messaging';
 import { migrate } from '@prp/persistence';
-import { HealthController, infrastructureProviders } from '@prp/service-kit';
+import { HealthController } from '@prp/service-kit';
 import { testStackEnv, uniqueName } from '@prp/testing';
-import { loadIdentificationConfig } from '../../../config/identification.config';
 import { IDENTIFICATION_ENTITIES, IDENTIFICATION_MIGRATIONS } from '../../../database';
-import { approvalControllers, approvalModule } from '../../approval/approval.providers';
+import { approvalControllers } from '../../approval/approval.providers';
+import { approvalInfrastructure, testIdentificationConfig } from '../../approval/test/approval-stack';
 import { startCaseWorker, type InProcessWorker } from '../../approval/test/case-worker';
 import { areaProviders } from '../../areas/areas.providers';
 import { PolicyController } from '../../policy/policy.controller';
@@ -74,16 +74,7 @@ export async function startVisitFeedbackStack(): Promise<VisitFeedbackStack> {
   const schema = `visit_fb_test_${randomBytes(5).toString('hex')}`;
   const taskQueue = uniqueName('visit-feedback-int');
   const consumerGroup = uniqueName('identification-visit-feedback-it');
-  const config = loadIdentificationConfig({
-    DATABASE_URL: stack.databaseUrl,
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_NAMESPACE: stack.temporalNamespace,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    RELAY_ENABLED: 'false',
-    PII_SECRET: randomUUID() + randomUUID(),
-    IDENTIFICATION_CONSUMER_GROUP: consumerGroup,
-  });
+  const config = testIdentificationConfig(taskQueue, { IDENTIFICATION_CONSUMER_GROUP: consumerGroup });
   const pg = new PgClient({ connectionString: stack.databaseUrl, options: `-c search_path=${schema}` });
   await pg.connect();
   const dropSchema = () => pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -95,18 +86,7 @@ export async function startVisitFeedbackStack(): Promise<VisitFeedbackStack> {
     migrations: IDENTIFICATION_MIGRATIONS,
     applicationName: 'visit-fb-int',
   });
-  const approval = approvalModule(config);
-  const infra = infrastructureProviders({
-    service: 'identification',
-    schema,
-    databaseUrl: stack.databaseUrl,
-    kafkaBrokers: stack.kafkaBrokers,
-    entities: IDENTIFICATION_ENTITIES,
-    migrations: IDENTIFICATION_MIGRATIONS,
-    relayEnabled: false,
-    logLevel: 'error',
-    extraHealthChecks: approval.healthChecks,
-  });
+  const { approval, infra } = approvalInfrastructure(schema, config);
   @Module({
     controllers: [HealthController, PolicyController, ...approvalControllers],
     providers: [...infra, ...approval.providers, PolicyService, ...areaProviders, ...visitFeedbackProviders(config)],
