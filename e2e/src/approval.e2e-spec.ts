@@ -1,36 +1,26 @@
 import { randomUUID } from 'crypto';
-import { Client as PgClient } from 'pg';
-import { testStackEnv, waitFor } from '@prp/testing';
+import type { Client as PgClient } from 'pg';
+import { waitFor } from '@prp/testing';
 import { approveInCountyBatch, driveToCountyApproval, progressOf, recordStep, submitSuspected, waitForWorkflow } from './approval-chain';
-import { asCountyOffice, COUNTY, get, insertTestAreas, post, useIdentificationKeys, VILLAGE } from './fixtures';
-import { migrateTestDatabase, startPlatformProcess, stopPlatformProcess, type PlatformProcess } from './platform-processes';
+import { asCountyOffice, COUNTY, get, post, VILLAGE } from './fixtures';
+import { startPlatform, type Platform } from './platform';
 
 jest.setTimeout(240_000);
 
-const stack = testStackEnv();
-
 describe('one household from submission to county approval, through the real stack', () => {
-  const processes: PlatformProcess[] = [];
+  let platform: Platform;
   let db: PgClient;
   let identification: string;
   let reporting: string;
 
   beforeAll(async () => {
-    await migrateTestDatabase();
-    db = new PgClient({ connectionString: stack.databaseUrl });
-    await db.connect();
-    await insertTestAreas(db);
-    for (const name of ['identification', 'reporting', 'case-worker'] as const) {
-      processes.push(await startPlatformProcess(name));
-    }
-    [identification, reporting] = processes.map((p) => p.url);
-    await useIdentificationKeys(identification);
+    platform = await startPlatform(['identification', 'reporting', 'case-worker']);
+    db = platform.db;
+    identification = platform.url('identification');
+    reporting = platform.url('reporting');
   });
 
-  afterAll(async () => {
-    for (const p of processes) await stopPlatformProcess(p);
-    await db?.end();
-  });
+  afterAll(async () => platform?.stop());
 
   it('walks the statutory chain, is approved in the county batch, ledgers every step and informs the household', async () => {
     const caseId = await submitSuspected(identification, `chain-${randomUUID()}`);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'crypto';
-import { Client as PgClient } from 'pg';
 import { addDays, toShanghaiDate, WorkingDayCalendar } from '@prp/calendar';
 import {
   departmentTaskTopic,
@@ -22,14 +21,9 @@ import {
   waitForConsumerGroup,
   type TopicMessage,
 } from './assistance';
-import { COUNTY, get, insertTestAreas, post, request, useIdentificationKeys, VILLAGE } from './fixtures';
-import {
-  E2E_CONSUMER_GROUPS,
-  migrateTestDatabase,
-  startPlatformProcess,
-  stopPlatformProcess,
-  type PlatformProcess,
-} from './platform-processes';
+import { COUNTY, get, post, request, VILLAGE } from './fixtures';
+import { startPlatform, type Platform } from './platform';
+import { E2E_CONSUMER_GROUPS } from './platform-processes';
 
 jest.setTimeout(240_000);
 
@@ -80,10 +74,9 @@ interface TaskView {
 }
 
 describe('assistance of an included household, through the real stack (issue 4)', () => {
-  const processes: PlatformProcess[] = [];
+  let platform: Platform;
   const today = toShanghaiDate(new Date());
   const period = today.slice(0, 7);
-  let db: PgClient;
   let identification: string;
   let referral: string;
   let reporting: string;
@@ -136,15 +129,8 @@ describe('assistance of an included household, through the real stack (issue 4)'
 
   beforeAll(async () => {
     await requireKcat();
-    await migrateTestDatabase();
-    db = new PgClient({ connectionString: stack.databaseUrl });
-    await db.connect();
-    await insertTestAreas(db);
-    for (const name of ['identification', 'reporting', 'referral', 'case-worker'] as const) {
-      processes.push(await startPlatformProcess(name));
-    }
-    [identification, reporting, referral] = processes.map((p) => p.url);
-    await useIdentificationKeys(identification);
+    platform = await startPlatform(['identification', 'reporting', 'referral', 'case-worker']);
+    [identification, reporting, referral] = (['identification', 'reporting', 'referral'] as const).map(platform.url);
     temporal = await temporalClient();
     reader = await collectTopics(
       uniqueName('e2e-dept-reader'),
@@ -155,8 +141,7 @@ describe('assistance of an included household, through the real stack (issue 4)'
   afterAll(async () => {
     await reader?.stop();
     await temporal?.close();
-    for (const p of [...processes].reverse()) await stopPlatformProcess(p);
-    await db?.end();
+    await platform?.stop();
   });
 
   it('gives the included household a registered helper, in the referral service and in its assistance workflow', async () => {

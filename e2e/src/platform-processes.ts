@@ -26,7 +26,7 @@ export const E2E_PORTS = {
   reporting: base + 4,
   'case-worker': base + 5,
 };
-type ProcessName = keyof typeof E2E_PORTS;
+export type ProcessName = keyof typeof E2E_PORTS;
 
 /**
  * Two runs side by side must not share a task queue or a consumer group either: a worker of the other run

@@ -1,55 +1,43 @@
 import { randomUUID } from 'crypto';
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { toShanghaiDate } from '@prp/calendar';
 import { caseWorkflowId, TOPICS, type DeadLetterRecord } from '@prp/contracts';
 import { testStackEnv, waitFor } from '@prp/testing';
-import { daysAgo, household, insertTestAreas, post, request, useIdentificationKeys, VILLAGE } from './fixtures';
-import {
-  E2E_CONSUMER_GROUPS,
-  migrateTestDatabase,
-  startPlatformProcess,
-  stopPlatformProcess,
-  type PlatformProcess,
-} from './platform-processes';
+import { daysAgo, household, post, request, VILLAGE } from './fixtures';
+import { startPlatform, type Platform } from './platform';
+import { E2E_CONSUMER_GROUPS } from './platform-processes';
 
 jest.setTimeout(240_000);
 
 const stack = testStackEnv();
 
 describe('walking skeleton through the real PostgreSQL, Kafka and Temporal', () => {
-  const processes: PlatformProcess[] = [];
+  let platform: Platform;
   let db: PgClient;
   let temporal: TemporalClient;
   let identification: string;
   let reporting: string;
 
   beforeAll(async () => {
-    await migrateTestDatabase();
-    db = new PgClient({ connectionString: stack.databaseUrl });
-    await db.connect();
-    await insertTestAreas(db);
+    platform = await startPlatform(['identification', 'reporting', 'case-worker', 'referral', 'subsidy']);
+    db = platform.db;
+    identification = platform.url('identification');
+    reporting = platform.url('reporting');
     temporal = new TemporalClient({
       connection: await Connection.connect({ address: stack.temporalAddress }),
       namespace: stack.temporalNamespace,
     });
-    for (const name of ['identification', 'reporting', 'case-worker', 'referral', 'subsidy'] as const) {
-      processes.push(await startPlatformProcess(name));
-    }
-    identification = processes[0].url;
-    reporting = processes[1].url;
-    await useIdentificationKeys(identification);
   });
 
   afterAll(async () => {
-    for (const p of processes) await stopPlatformProcess(p);
-    await db?.end();
+    await platform?.stop();
     await temporal?.connection.close();
   });
 
   it('reports every service and the worker healthy with their database, Kafka and Temporal checks', async () => {
-    for (const p of processes) {
+    for (const p of platform.processes) {
       const response = await fetch(`${p.url}/health`);
       const report = (await response.json()) as { status: string; checks: Record<string, { status: string }> };
       expect({ name: p.name, status: report.status }).toEqual({ name: p.name, status: 'ok' });
