@@ -7,9 +7,12 @@ import { CalendarService } from '../calendar/calendar.service';
 import { maskName } from '../cases/mask';
 import { STATUS_BY_DISPOSITION, submittedEvent } from '../cases/submit-case/case-writer';
 import { PolicyService } from '../policy/policy.service';
-import type { ScreeningResult } from '../screening/domain';
+import type { ScreeningSummary } from '../screening/domain';
 import { DuplicateNotFoundException, DuplicateNotPendingException } from './duplicate-errors';
 import type { ReviewDuplicateRequest } from './review-duplicate.dto';
+
+/** A stored summary (or, on older rows, the full result): both carry the verdict fields read here. */
+type StoredVerdict = Pick<ScreeningSummary, 'disposition' | 'category' | 'colour' | 'policyVersion'>;
 
 /** Review of suspected duplicates: merge into the open case, or dismiss (a proper case from then on). */
 @Injectable()
@@ -55,7 +58,7 @@ export class DuplicatesService {
   dismiss(id: string, review: ReviewDuplicateRequest) {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.pending(manager, id);
-      const screening = found.screening as ScreeningResult;
+      const screening = found.screening as StoredVerdict;
       const status = STATUS_BY_DISPOSITION[screening.disposition];
       const responseDueDate = status === 'SUSPECTED' ? await this.dueDate(found) : null;
       const record = { decision: 'DISMISSED', ...review, reviewedAt: new Date().toISOString() };

@@ -35,3 +35,16 @@ export class PolicyVersionExistsException extends ConflictException {
     });
   }
 }
+
+/** A stored decision names a policy version that cannot be rebuilt: not a label this platform writes, or its rows differ. */
+export class PolicyVersionUnknownException extends UnprocessableEntityException {
+  constructor(version: string, areaCode: string) {
+    super({
+      code: 'POLICY.VERSION_UNKNOWN',
+      message: `无法重建政策参数版本“${version}”（地区${areaCode}）：版本标识无法识别，或其所列参数行不存在`,
+      errors: [
+        { field: 'policyVersion', code: 'POLICY.VERSION_UNKNOWN', message: `政策参数版本${version}无法识别或不存在` },
+      ],
+    });
+  }
+}

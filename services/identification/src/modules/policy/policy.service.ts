@@ -3,11 +3,12 @@ import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@prp/service-kit';
 import type { PolicyProfile } from '../screening/domain';
 import { type EffectivePolicy, type PolicyRow, toEffectivePolicy } from './effective-policy';
-import { PolicyNotFoundException, PolicyVersionExistsException } from './policy-errors';
+import { PolicyNotFoundException, PolicyVersionExistsException, PolicyVersionUnknownException } from './policy-errors';
 import type { PolicyValues } from './policy-keys';
 import { groupVersions, type PolicyTableVersion, type PolicyVersionRow, versionLabel } from './policy-versions';
 import { regionPath } from './region-path';
 import { toPolicyProfile } from './to-policy-profile';
+import { parseVersionLabel, type ParsedVersionLabel } from './version-label';
 
 const MAX_CACHED = 10_000;
 
@@ -20,6 +21,8 @@ const MAX_CACHED = 10_000;
 @Injectable()
 export class PolicyService {
   private readonly cache = new Map<string, Promise<EffectivePolicy | undefined>>();
+  /** Per version label. Never dropped by a new version: versions are append-only, so a label never changes. */
+  private readonly byVersion = new Map<string, Promise<EffectivePolicy | undefined>>();
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
@@ -39,6 +42,35 @@ export class PolicyService {
 
   async profileFor(villageCode: string, on: string): Promise<PolicyProfile> {
     return toPolicyProfile(await this.effective(villageCode, on));
+  }
+
+  /**
+   * The exact effective policy a version label (`EffectivePolicy.version`, stamped on every screening) pins:
+   * only the rows of the listed (region, effective date) pairs of that year are read and reduced per key the
+   * same way as `effective` (most specific region, then latest date). Every row `effective` chose is among
+   * them and no listed pair gains rows later (`addVersion` only appends after the latest date), so the result
+   * is the original. Throws `POLICY.VERSION_UNKNOWN` (422) for a label it cannot rebuild for this area.
+   */
+  async effectiveByVersion(areaCode: string, label: string): Promise<EffectivePolicy> {
+    const parsed = parseVersionLabel(label);
+    const path = regionPath(areaCode);
+    if (!parsed || parsed.sources.some((source) => !path.includes(source.regionCode))) {
+      throw new PolicyVersionUnknownException(label, areaCode);
+    }
+    let pending = this.byVersion.get(label);
+    if (!pending) {
+      if (this.byVersion.size >= MAX_CACHED) this.byVersion.clear();
+      pending = this.loadVersion(parsed);
+      this.byVersion.set(label, pending);
+      pending.catch(() => this.byVersion.delete(label));
+    }
+    const policy = await pending;
+    if (policy?.version !== label) throw new PolicyVersionUnknownException(label, areaCode);
+    return policy;
+  }
+
+  async profileOfVersion(villageCode: string, label: string): Promise<PolicyProfile> {
+    return toPolicyProfile(await this.effectiveByVersion(villageCode, label));
   }
 
   /**
@@ -88,5 +120,20 @@ export class PolicyService {
       [path, year, on],
     );
     return toEffectivePolicy(rows, path, year);
+  }
+
+  /** The label lists its regions most specific first, which is their order on any area's path. */
+  private async loadVersion({ year, sources }: ParsedVersionLabel): Promise<EffectivePolicy | undefined> {
+    const regions = [...new Set(sources.map((source) => source.regionCode))];
+    const rows: PolicyRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (key) key, value, region_code, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+       FROM policy_parameter
+       JOIN unnest($2::text[], $3::date[]) AS pinned (pinned_region, pinned_from)
+         ON region_code = pinned_region AND effective_from = pinned_from
+       WHERE year = $1
+       ORDER BY key, array_position($4::text[], region_code), effective_from DESC`,
+      [year, sources.map((s) => s.regionCode), sources.map((s) => s.effectiveFrom), regions],
+    );
+    return toEffectivePolicy(rows, regions, year);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { toOutgoingMessage } from '@prp/messaging';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
+import { summarizeScreening } from '../../screening/domain';
 import { maskIdCard, type PiiProtector } from '../pii';
 import { maskedFacts, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
@@ -89,7 +90,7 @@ export class BulkCaseWriter {
       category: r.screening.category ?? null,
       colour: r.screening.colour ?? null,
       policyVersion: r.screening.policyVersion,
-      screening: r.screening,
+      screening: summarizeScreening(r.screening),
       facts: maskedFacts(r.request),
       duplicateOf,
       campaignId,

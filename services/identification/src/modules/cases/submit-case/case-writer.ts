@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { APPROVAL_FLOW_VERSION, createEnvelope, EVENT_TYPES } from '@prp/contracts';
 import { addToOutbox } from '@prp/messaging';
 import { HouseholdCaseEntity, OPEN_CASE_STATUSES, type CaseStatus } from '../../../database/household-case.entity';
-import type { ScreeningResult } from '../../screening/domain';
+import { summarizeScreening, type ScreeningResult, type ScreeningSummary } from '../../screening/domain';
 import { maskName } from '../mask';
 import { maskIdCard, type PiiProtector } from '../pii';
 import type { SubmitCaseRequest } from './submit-case.dto';
@@ -71,7 +71,8 @@ export class CaseWriter {
       category: screening.category ?? null,
       colour: screening.colour ?? null,
       policyVersion: screening.policyVersion,
-      screening,
+      // Only the verdict: the per-rule detail is re-derived on read (ScreeningExplainer).
+      screening: summarizeScreening(screening),
       facts: maskedFacts(request),
       duplicateOf,
     });
@@ -108,7 +109,10 @@ export function maskedFacts(request: SubmitCaseRequest) {
   return { ...request.household, members };
 }
 
-export function submittedEvent(entity: HouseholdCaseEntity, screening: ScreeningResult) {
+/** The verdict fields the event carries (a full result, or the summary a row stores). */
+type SubmittedVerdict = Pick<ScreeningSummary, 'category' | 'colour' | 'policyVersion'>;
+
+export function submittedEvent(entity: HouseholdCaseEntity, screening: SubmittedVerdict) {
   return createEnvelope({
     type: EVENT_TYPES.caseSubmitted,
     eventId: randomUUID(),

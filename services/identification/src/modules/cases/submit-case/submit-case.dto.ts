@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AreaCodeSchema, DiscoveryChannelSchema, LocalDateSchema } from '@prp/contracts';
-import { YEAR_MONTH_PATTERN, type ScreeningResult } from '../../screening/domain';
+import { YEAR_MONTH_PATTERN, type ExplainedScreening } from '../../screening/domain';
 import { HouseholdSchema } from '../household.dto';
 
 /** A suspected household submitted by a township or village system (疑似监测户). */
@@ -31,7 +31,8 @@ export interface SubmitCaseResponse {
   status: string;
   /** true when this key was already used with the same household: the original case is returned. */
   replayed: boolean;
-  screening: ScreeningResult;
+  /** Every rule with its inputs; on a replay re-derived from the stored facts (see `explanation`). */
+  screening: ExplainedScreening;
   /** The open case a member already belongs to, when this submission is a suspected duplicate. */
   duplicateOf?: string;
   /** The first due date (response), for a case that opens the approval chain. */

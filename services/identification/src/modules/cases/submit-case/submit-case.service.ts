@@ -8,7 +8,8 @@ import { HouseholdCaseEntity } from '../../../database';
 import { CalendarService } from '../../calendar/calendar.service';
 import { PolicyService } from '../../policy/policy.service';
 import { toPolicyProfile } from '../../policy/to-policy-profile';
-import { screenHousehold, type ScreeningResult } from '../../screening/domain';
+import { screenHousehold, type ExplainedScreening } from '../../screening/domain';
+import { ScreeningExplainer } from '../../screening/screening-explainer';
 import { IdempotencyConflictException } from '../case-errors';
 import { PiiProtector } from '../pii';
 import { CaseWriter } from './case-writer';
@@ -19,6 +20,7 @@ const UNIQUE_VIOLATION = '23505';
 @Injectable()
 export class SubmitCaseService {
   private readonly writer: CaseWriter;
+  private readonly explainer: ScreeningExplainer;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -27,12 +29,14 @@ export class SubmitCaseService {
     private readonly policy: PolicyService,
   ) {
     this.writer = new CaseWriter(new PiiProtector(config.PII_SECRET));
+    this.explainer = new ScreeningExplainer(policy);
   }
 
   /**
    * Screens the household with the policy in force for its village on the discovery day and stores it
    * with its members and, for a new suspected case, its `case.submitted` event, all in one transaction.
-   * A retried key returns the first result.
+   * The row keeps only the verdict; the response carries every rule. A retried key returns the first
+   * result, its rules re-derived from the stored facts and policy version.
    */
   async submit(request: SubmitCaseRequest, idempotencyKey: string): Promise<SubmitCaseResponse> {
     this.assertNotInFuture(request.discoveredOn);
@@ -55,7 +59,7 @@ export class SubmitCaseService {
     };
     try {
       const stored = await this.dataSource.transaction((manager) => this.writer.write(manager, input));
-      return this.toResponse(stored, false, stored.responseDueDate ? due : undefined);
+      return this.toResponse(stored, screening, false, stored.responseDueDate ? due : undefined);
     } catch (error) {
       const raced =
         (error as { code?: string }).code === UNIQUE_VIOLATION ? await this.findByKey(idempotencyKey) : null;
@@ -72,7 +76,7 @@ export class SubmitCaseService {
   private async replay(existing: HouseholdCaseEntity, requestHash: string): Promise<SubmitCaseResponse> {
     if (existing.requestHash !== requestHash) throw new IdempotencyConflictException();
     const due = existing.responseDueDate ? await this.responseDue(existing.areaCode, existing.discoveredOn) : undefined;
-    return this.toResponse(existing, true, due);
+    return this.toResponse(existing, await this.explainer.explain(existing), true, due);
   }
 
   private findByKey(idempotencyKey: string) {
@@ -94,6 +98,7 @@ export class SubmitCaseService {
 
   private toResponse(
     entity: HouseholdCaseEntity,
+    screening: ExplainedScreening,
     replayed: boolean,
     due?: { dueDate: string; dueAt: string; explanation: string },
   ): SubmitCaseResponse {
@@ -102,7 +107,7 @@ export class SubmitCaseService {
       caseNo: entity.caseNo,
       status: entity.status,
       replayed,
-      screening: entity.screening as unknown as ScreeningResult,
+      screening,
       ...(entity.duplicateOf ? { duplicateOf: entity.duplicateOf } : {}),
       ...(due ? { responseDue: { dueDate: due.dueDate, dueAt: due.dueAt, explanation: due.explanation } } : {}),
     };

@@ -4,6 +4,7 @@ export * from './household';
 export * from './policy-profile';
 export * from './rule-result';
 export * from './screen-household';
+export * from './screening-summary';
 export * from './id-card';
 export * from './year-month';
 export {
