@@ -1,9 +1,11 @@
-import { createCipheriv, createHash, createHmac, randomBytes } from 'crypto';
+import { createCipheriv, createHash, createHmac, randomFillSync } from 'crypto';
 
 /** 430281198003150019 → 430281********0019: the area and the last four stay readable. */
 export function maskIdCard(idCardNumber: string): string {
   return `${idCardNumber.slice(0, 6)}${'*'.repeat(8)}${idCardNumber.slice(14)}`;
 }
+
+const IV_BYTES = 12;
 
 /**
  * ID card numbers at rest: a blind index (HMAC-SHA256) finds the same person across cases without
@@ -13,6 +15,9 @@ export function maskIdCard(idCardNumber: string): string {
 export class PiiProtector {
   private readonly indexKey: Buffer;
   private readonly encryptionKey: Buffer;
+  /** Random IVs drawn 1,024 at a time: one system call per thousand encryptions instead of one each. */
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
 
   constructor(secret: string) {
     this.indexKey = createHash('sha256').update(`blind-index:${secret}`).digest();
@@ -24,9 +29,19 @@ export class PiiProtector {
   }
 
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64')).join('.');
+  }
+
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomFillSync(Buffer.allocUnsafe(IV_BYTES * 1024));
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 }

@@ -4,7 +4,7 @@ import { DATA_SOURCE } from '@prp/service-kit';
 import { IDENTIFICATION_CONFIG, type IdentificationConfig } from '../../../config/identification.config';
 import { PiiProtector } from '../pii';
 import { BatchPreparer } from './batch-preparer';
-import { summarize, type RecordVerdict } from './batch-record';
+import { summarize, type PreparedRecord, type RecordVerdict } from './batch-record';
 import { BulkCaseWriter } from './bulk-case-writer';
 import type { ApiKeyPrincipal } from '../../access/api-key';
 
@@ -37,25 +37,43 @@ export class BatchIntakeService {
     this.writer = new BulkCaseWriter(this.pii);
   }
 
+  /**
+   * Chunks go through a two-stage pipeline: while chunk n is written (PostgreSQL working), chunk n+1 is
+   * validated and screened (Node working). Writes stay strictly one after another, so de-duplication sees every
+   * earlier chunk committed.
+   */
   async intake(records: unknown[], options: BatchOptions = {}) {
     const verdicts: RecordVerdict[] = [];
     const seenKeys = new Set<string>();
-    for (let offset = 0; offset < records.length; offset += CHUNK_SIZE) {
-      const chunk = records.slice(offset, offset + CHUNK_SIZE);
-      const { prepared, rejected } = await this.preparer.prepare(chunk, offset, {
-        pii: this.pii,
-        areaPrefixes: options.areaPrefixes,
-        key: options.key,
-        seenKeys,
-      });
-      const stored = await this.dataSource.transaction(async (manager) => {
-        const written = await this.writer.write(manager, prepared, options.campaignId ?? null);
-        await options.onChunk?.(manager, [...written, ...rejected]);
-        return written;
-      });
-      verdicts.push(...stored, ...rejected);
+    let writing: Promise<RecordVerdict[]> | undefined;
+    try {
+      for (let offset = 0; offset < records.length; offset += CHUNK_SIZE) {
+        const chunk = records.slice(offset, offset + CHUNK_SIZE);
+        const { prepared, rejected } = await this.preparer.prepare(chunk, offset, {
+          pii: this.pii,
+          areaPrefixes: options.areaPrefixes,
+          key: options.key,
+          seenKeys,
+        });
+        if (writing) verdicts.push(...(await writing));
+        writing = this.store(prepared, rejected, options);
+        writing.catch(() => undefined); // awaited below; this keeps a failure meanwhile from being "unhandled"
+      }
+      if (writing) verdicts.push(...(await writing));
+    } catch (error) {
+      await writing?.catch(() => undefined);
+      throw error;
     }
     verdicts.sort((a, b) => a.index - b.index);
     return { summary: summarize(verdicts), verdicts };
+  }
+
+  private async store(prepared: PreparedRecord[], rejected: RecordVerdict[], options: BatchOptions): Promise<RecordVerdict[]> {
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const written = await this.writer.write(manager, prepared, options.campaignId ?? null);
+      await options.onChunk?.(manager, [...written, ...rejected]);
+      return written;
+    });
+    return [...stored, ...rejected];
   }
 }

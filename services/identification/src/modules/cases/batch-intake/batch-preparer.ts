@@ -12,6 +12,10 @@ import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVe
 import { covers, type ApiKeyPrincipal } from '../../access/api-key';
 import { ACCESS_ERRORS, outsideAreaMessage } from '../../access/access-errors';
 
+/** Records screened between two turns of the event loop, so a chunk being written meanwhile gets its replies. */
+const YIELD_EVERY = 100;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface PrepareOptions {
   pii: PiiProtector;
   /** Campaign area codes: a record outside all of them is rejected. */
@@ -39,7 +43,8 @@ export class BatchPreparer {
     const parsed = raw.map((record, i) => this.parse(record, offset + i));
     await this.loadVillages(parsed.flatMap((p) => ('record' in p ? [p.record.villageCode] : [])));
     const today = toShanghaiDate(new Date());
-    for (const p of parsed) {
+    for (const [n, p] of parsed.entries()) {
+      if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
       const errors = 'errors' in p ? p.errors : this.check(p.record, today, options);
       const result = errors.length === 0 && 'record' in p ? await this.screen(p.record, p.index, options) : errors;
       if (Array.isArray(result)) rejected.push(reject(p.index, raw[p.index - offset], result));
