@@ -26,6 +26,8 @@ import { PolicyController } from './modules/policy/policy.controller';
 import { PolicyProfileProvider } from './modules/policy/policy-profile.provider';
 import { PolicyService } from './modules/policy/policy.service';
 import { visitFeedbackProviders } from './modules/visit-feedback/visit-feedback.providers';
+import { amendFactsControllers, amendFactsProviders } from './modules/cases/amend-facts/amend-facts.providers';
+import { ScreenedOutRiskPoint } from './modules/approval/risk-points/screened-out-risk-point';
 
 const controllers = [
   HealthController,
@@ -44,6 +46,7 @@ const controllers = [
   ...countyFiguresControllers,
   ...approvalControllers,
   ...accessControllers,
+  ...amendFactsControllers,
 ];
 
 @Module({})
@@ -79,6 +82,8 @@ export class IdentificationModule {
         ...approval.providers,
         ...visitFeedbackProviders(config),
         ...accessProviders,
+        ...amendFactsProviders,
+        ScreenedOutRiskPoint,
       ],
     };
   }

@@ -42,6 +42,7 @@ export const EVENT_TYPES = {
   caseStepRecorded: 'case.step-recorded',
   caseDecided: 'case.decided',
   caseRiskPointReported: 'case.risk-point-reported',
+  caseRescreened: 'case.rescreened',
   // Assistance (referral service, prp.assistance.events.v1; task.created also on the department topic).
   helperAssigned: 'helper.assigned',
   helperUnavailable: 'helper.unavailable',
@@ -147,6 +148,34 @@ export const CaseRiskPointReportedPayloadSchema = z.object({
 });
 export type CaseRiskPointReportedPayload = z.infer<typeof CaseRiskPointReportedPayloadSchema>;
 
+/** A screening verdict as the rest of the platform sees it (no facts, no personal data). */
+export const ScreeningVerdictSchema = z.object({
+  category: z.enum(['UNSTABLE', 'MARGINAL', 'SUDDEN_HARDSHIP']).nullable(),
+  colour: z.enum(['RED', 'YELLOW', 'BLUE']).nullable(),
+  qualifies: z.boolean().nullable(),
+});
+export type ScreeningVerdict = z.infer<typeof ScreeningVerdictSchema>;
+
+export const CaseRescreenedPayloadSchema = z.object({
+  /** The case's facts revision this screening belongs to (1 for the first change after intake). */
+  revisionNo: z.number().int().positive(),
+  /** What changed: the household facts were replaced, or a risk point was added to them. */
+  trigger: z.enum(['FACTS_CHANGED', 'RISK_POINT']),
+  /** Account or staff id of whoever changed the facts (not a person's name in clear). */
+  changedBy: z.string().min(1),
+  reason: z.string().min(1).max(2000),
+  previous: ScreeningVerdictSchema,
+  current: ScreeningVerdictSchema,
+  policyVersion: z.string().min(1),
+  /**
+   * The case's status after the change. A case in the approval chain keeps its status even when it no
+   * longer qualifies: the chain's officials decide (`current.qualifies` false is the warning).
+   */
+  status: z.string().min(1),
+  changedAt: InstantSchema,
+});
+export type CaseRescreenedPayload = z.infer<typeof CaseRescreenedPayloadSchema>;
+
 export interface EventDefinition {
   type: EventType;
   topic: TopicName;
@@ -198,6 +227,14 @@ export const EVENT_DEFINITIONS: Record<EventType, EventDefinition> = {
     schemaVersion: 1,
     summary: 'A risk point appeared for a watched (BLUE) household; it is upgraded and the chain starts (出现风险点).',
     payload: CaseRiskPointReportedPayloadSchema,
+  },
+  [EVENT_TYPES.caseRescreened]: {
+    type: EVENT_TYPES.caseRescreened,
+    topic: TOPICS.caseEvents,
+    schemaVersion: 1,
+    summary:
+      "A case's facts changed and it was screened again; old and new category, colour and verdict (家庭信息变更后重新筛查).",
+    payload: CaseRescreenedPayloadSchema,
   },
   [EVENT_TYPES.helperAssigned]: {
     type: EVENT_TYPES.helperAssigned,
@@ -288,6 +325,7 @@ export interface EventPayloads {
   'case.step-recorded': CaseStepRecordedPayload;
   'case.decided': CaseDecidedPayload;
   'case.risk-point-reported': CaseRiskPointReportedPayload;
+  'case.rescreened': CaseRescreenedPayload;
   'helper.assigned': HelperAssignedPayload;
   'helper.unavailable': HelperUnavailablePayload;
   'helper.replaced': HelperReplacedPayload;

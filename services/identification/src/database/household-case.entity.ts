@@ -79,6 +79,13 @@ export class HouseholdCaseEntity {
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
 
+  /**
+   * Set when changed facts of a case in the approval chain no longer qualify (Chinese, for the clerk):
+   * { code, message, revisionNo, at }. The chain's officials decide; cleared when a later change qualifies.
+   */
+  @Column({ name: 'screening_warning', type: 'jsonb', nullable: true })
+  screeningWarning!: object | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -10,6 +10,7 @@ import { AreaTree1732000000310 } from './migrations/1732000000310-area-tree';
 import { ApprovalLedger1732000000420 } from './migrations/1732000000420-approval-ledger';
 import { AssistancePolicyKeys1732000000430 } from './migrations/1732000000430-assistance-policy-keys';
 import { ApiKeys1732000000440 } from './migrations/1732000000440-api-keys';
+import { FactsRevisions1732000000460 } from './migrations/1732000000460-facts-revisions';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -24,5 +25,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   ApprovalLedger1732000000420,
   AssistancePolicyKeys1732000000430,
   ApiKeys1732000000440,
+  FactsRevisions1732000000460,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

@@ -3,7 +3,8 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { openApiSchema, parseOrThrow, ZodPipe } from '@prp/service-kit';
 import { CountyBatchBodySchema, CountyParamSchema, type CountyBatchBody } from './county-batch.dto';
 import { CountyBatchService } from './county-batch.service';
-import { RequireKey } from '../../access/access.decorators';
+import { CurrentKey, RequireKey } from '../../access/access.decorators';
+import type { ApiKeyPrincipal } from '../../access/api-key';
 
 @ApiTags('approval')
 @RequireKey(['COUNTY_APPROVAL'], { from: 'county', param: 'code' })
@@ -21,7 +22,11 @@ export class CountyBatchController {
   @HttpCode(200)
   @ApiOperation({ summary: '县级审定月度批次：逐户登记审定结果，单户失败不影响其他户' })
   @ApiBody({ schema: openApiSchema(CountyBatchBodySchema) })
-  record(@Param('code') code: string, @Body(new ZodPipe(CountyBatchBodySchema)) body: CountyBatchBody) {
-    return this.service.record(parseOrThrow(CountyParamSchema, { code }).code, body);
+  record(
+    @Param('code') code: string,
+    @Body(new ZodPipe(CountyBatchBodySchema)) body: CountyBatchBody,
+    @CurrentKey() key?: ApiKeyPrincipal,
+  ) {
+    return this.service.record(parseOrThrow(CountyParamSchema, { code }).code, body, undefined, key?.id);
   }
 }

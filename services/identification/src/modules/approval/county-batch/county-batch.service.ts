@@ -53,15 +53,20 @@ export class CountyBatchService {
     return { county, items, unconfirmed };
   }
 
-  /** Per-case verdicts; a refused case does not stop the others. */
-  async record(county: string, body: CountyBatchBody, now = new Date()): Promise<{ verdicts: BatchVerdict[] }> {
+  /** Per-case verdicts; a refused case does not stop the others. `apiKeyId`: the county key, for the ledger. */
+  async record(
+    county: string,
+    body: CountyBatchBody,
+    now = new Date(),
+    apiKeyId?: string,
+  ): Promise<{ verdicts: BatchVerdict[] }> {
     if (body.decidedAt && Date.parse(body.decidedAt) > now.getTime() + 5 * 60_000) {
       const message = `批次审定时间${body.decidedAt}晚于当前时间，不能登记尚未发生的审定`;
       throw new RequestValidationException([{ field: 'decidedAt', code: 'STEP.DECIDED_IN_FUTURE', message }]);
     }
     const verdicts: BatchVerdict[] = [];
     for (const item of body.decisions) {
-      verdicts.push(await this.recordOne(county, body, item, now));
+      verdicts.push(await this.recordOne(county, body, item, now, apiKeyId));
     }
     return { verdicts };
   }
@@ -71,6 +76,7 @@ export class CountyBatchService {
     body: CountyBatchBody,
     item: CountyBatchBody['decisions'][number],
     now: Date,
+    apiKeyId?: string,
   ) {
     const caseId = item.caseId;
     try {
@@ -84,7 +90,7 @@ export class CountyBatchService {
         reason: item.reason,
         attachments: [],
       };
-      const result = await this.steps.record(caseId, decision, `${county}:${body.month}`);
+      const result = await this.steps.record(caseId, decision, `${county}:${body.month}`, apiKeyId);
       const status = result.alreadyRecorded ? 'ALREADY_RECORDED' : 'RECORDED';
       return { caseId, status, resultingStep: result.resultingStep, outcome: result.outcome } satisfies BatchVerdict;
     } catch (error) {

@@ -70,11 +70,12 @@ export class DecisionLedger {
     return toResult(row, row.outcome ? (notification?.id ?? null) : null, true);
   }
 
-  async appendStep(kase: CaseRef, decision: StepDecision, state: CaseWorkflowState, batch?: string) {
+  /** `apiKeyId`: the key of the request that recorded the step (the decisions the workflow made itself get none). */
+  async appendStep(kase: CaseRef, decision: StepDecision, state: CaseWorkflowState, batch?: string, apiKeyId?: string) {
     return this.dataSource.transaction(async (manager) => {
       const outcome = state.outcome ?? finalOutcome(state.step);
       await this.backfillWorkflowDecisions(manager, kase, decision, state);
-      const seq = await insertStep(manager, kase.id, decision, state, outcome, batch);
+      const seq = await insertStep(manager, kase.id, decision, state, outcome, batch, apiKeyId);
       if (!seq) return (await this.replay(kase.id, decision, manager)) as RecordStepResult;
       const decidedNow = await upsertProgress(manager, kase, state, outcome, seq);
       await addToOutbox(manager, stepRecordedEvent(kase, decision, state));

@@ -13,11 +13,12 @@ export async function insertStep(
   state: CaseWorkflowState,
   outcome: string | undefined,
   batch?: string,
+  apiKeyId?: string,
 ): Promise<string | null> {
   const rows: { seq: string }[] = await manager.query(
     `INSERT INTO step_decision (decision_id, case_id, kind, step, result, department, actor, decided_at, reason,
-       attachments, batch, flow_version, resulting_step, outcome)
-     VALUES ($1, $2, 'STEP', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       attachments, batch, flow_version, resulting_step, outcome, api_key_id)
+     VALUES ($1, $2, 'STEP', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (decision_id) DO NOTHING RETURNING seq::text AS seq`,
     [
       d.decisionId,
@@ -33,6 +34,7 @@ export async function insertStep(
       state.flowVersion ?? APPROVAL_FLOW_VERSION,
       state.step,
       outcome ?? null,
+      apiKeyId ?? null,
     ],
   );
   return rows[0]?.seq ?? null;

@@ -56,6 +56,7 @@ export class RecordStepController {
     const caseId = parseOrThrow(CaseIdParamSchema, { id }).id;
     const needed = body.step === 'COUNTY_APPROVAL' ? 'COUNTY_APPROVAL' : 'APPROVAL';
     if (key && !key.scopes.includes(needed)) throw new ScopeForbiddenException([needed]);
-    return this.service.record(caseId, toDecision(body, decisionIdOf(body.decisionId, idempotencyKey)));
+    const decision = toDecision(body, decisionIdOf(body.decisionId, idempotencyKey));
+    return this.service.record(caseId, decision, undefined, key?.id);
   }
 }

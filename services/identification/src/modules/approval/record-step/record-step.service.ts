@@ -22,12 +22,12 @@ export class RecordStepService {
     private readonly ledger: DecisionLedger,
   ) {}
 
-  async record(caseId: string, decision: StepDecision, batch?: string): Promise<RecordStepResult> {
+  async record(caseId: string, decision: StepDecision, batch?: string, apiKeyId?: string): Promise<RecordStepResult> {
     const kase = await findCase(this.dataSource.manager, caseId);
     const stored = await this.ledger.replay(caseId, decision);
     if (stored) return stored;
     const state = await this.applyToWorkflow(kase, decision);
-    return this.ledger.appendStep(kase, decision, state, batch);
+    return this.ledger.appendStep(kase, decision, state, batch, apiKeyId);
   }
 
   private async applyToWorkflow(kase: CaseRef, decision: StepDecision) {
