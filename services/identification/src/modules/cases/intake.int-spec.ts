@@ -53,6 +53,20 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(await outboxFor(caseId)).toBe(1);
   });
 
+  it('stores text with tabs, backslashes and JSON escapes verbatim through the batch path', async () => {
+    const awkward = { ...submission(40), discoveredBy: '村委\\二组\t"老李"', idempotencyKey: `batch-${randomUUID()}` };
+    awkward.household.members[0].name = '赵\\N';
+    const stored = await call('POST', '/api/v1/cases:batch', { records: [awkward] });
+    expect(stored.body.verdicts[0]).toMatchObject({ status: 'CREATED' });
+    const caseId = stored.body.verdicts[0].caseId;
+    const [row] = await intake.dataSource.query(`SELECT discovered_by, head_name FROM household_case WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ discovered_by: '村委\\二组\t"老李"', head_name: '赵\\N' });
+    const [member] = await intake.dataSource.query(`SELECT name FROM household_member WHERE case_id = $1 AND position = 0`, [caseId]);
+    expect(member.name).toBe('赵\\N');
+    const read = await call('GET', `/api/v1/cases/${caseId}`);
+    expect(read.body.discoveredBy).toBe('村委\\二组\t"老李"');
+  });
+
   it('records a well-off household as screened with no event, and refuses an unknown village naming the field', async () => {
     const rich = await call('POST', '/api/v1/cases', submission(3, 60_000), { 'idempotency-key': `key-${randomUUID()}` });
     expect(rich.body).toMatchObject({ status: 'SCREENED_OUT' });

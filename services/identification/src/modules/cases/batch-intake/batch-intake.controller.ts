@@ -16,9 +16,17 @@ export class BatchIntakeController {
   @HttpCode(HttpStatus.OK)
   @RequireKey(['INTAKE'])
   @ApiOperation({ summary: `批量提交（每批最多${MAX_BATCH_RECORDS}户，每户自带幂等键，逐户返回结果）` })
-  @ApiBody({ schema: { type: 'object', properties: { records: { type: 'array', items: openApiSchema(BatchRecordSchema) } } } })
-  @ApiResponse({ status: 200, description: '逐户结果：CREATED / REPLAYED / SCREENED_OUT / DUPLICATE_SUSPECTED / REJECTED' })
-  async batch(@Body(new ZodPipe(BatchRequestSchema)) body: { records: unknown[] }, @CurrentKey() key?: ApiKeyPrincipal) {
+  @ApiBody({
+    schema: { type: 'object', properties: { records: { type: 'array', items: openApiSchema(BatchRecordSchema) } } },
+  })
+  @ApiResponse({
+    status: 200,
+    description: '逐户结果：CREATED / REPLAYED / SCREENED_OUT / DUPLICATE_SUSPECTED / REJECTED',
+  })
+  async batch(
+    @Body(new ZodPipe(BatchRequestSchema)) body: { records: unknown[] },
+    @CurrentKey() key?: ApiKeyPrincipal,
+  ) {
     return this.service.intake(body.records, { key });
   }
 }

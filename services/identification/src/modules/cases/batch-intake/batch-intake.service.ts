@@ -45,6 +45,7 @@ export class BatchIntakeService {
   async intake(records: unknown[], options: BatchOptions = {}) {
     const verdicts: RecordVerdict[] = [];
     const seenKeys = new Set<string>();
+    const dueDates = new Map<string, string>();
     let writing: Promise<RecordVerdict[]> | undefined;
     try {
       for (let offset = 0; offset < records.length; offset += CHUNK_SIZE) {
@@ -54,6 +55,7 @@ export class BatchIntakeService {
           areaPrefixes: options.areaPrefixes,
           key: options.key,
           seenKeys,
+          dueDates,
         });
         if (writing) verdicts.push(...(await writing));
         writing = this.store(prepared, rejected, options);
@@ -68,7 +70,11 @@ export class BatchIntakeService {
     return { summary: summarize(verdicts), verdicts };
   }
 
-  private async store(prepared: PreparedRecord[], rejected: RecordVerdict[], options: BatchOptions): Promise<RecordVerdict[]> {
+  private async store(
+    prepared: PreparedRecord[],
+    rejected: RecordVerdict[],
+    options: BatchOptions,
+  ): Promise<RecordVerdict[]> {
     const stored = await this.dataSource.transaction(async (manager) => {
       const written = await this.writer.write(manager, prepared, options.campaignId ?? null);
       await options.onChunk?.(manager, [...written, ...rejected]);

@@ -6,7 +6,7 @@ import { DATA_SOURCE, parseOrThrow, RequestValidationException, type FieldError 
 import { CalendarService } from '../../calendar/calendar.service';
 import { PolicyProfileProvider } from '../../policy/policy-profile.provider';
 import { PolicyService } from '../../policy/policy.service';
-import { screenHousehold } from '../../screening/domain';
+import { screenHousehold, summarizeScreening } from '../../screening/domain';
 import type { PiiProtector } from '../pii';
 import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVerdict } from './batch-record';
 import { covers, type ApiKeyPrincipal } from '../../access/api-key';
@@ -23,6 +23,8 @@ export interface PrepareOptions {
   /** The caller's API key: a record outside its area is rejected with AUTH.OUTSIDE_AREA. */
   key?: Pick<ApiKeyPrincipal, 'areaCode' | 'areaPrefix'>;
   seenKeys: Set<string>;
+  /** Response due dates already worked out in this batch, by village and discovery day. */
+  dueDates: Map<string, string>;
 }
 
 /** Validates and screens a chunk of records in memory; policy, villages and due dates are looked up once each. */
@@ -53,7 +55,10 @@ export class BatchPreparer {
     return { prepared, rejected };
   }
 
-  private parse(record: unknown, index: number): { index: number; record: BatchRecord } | { index: number; errors: FieldError[] } {
+  private parse(
+    record: unknown,
+    index: number,
+  ): { index: number; record: BatchRecord } | { index: number; errors: FieldError[] } {
     try {
       return { index, record: parseOrThrow(BatchRecordSchema, record) };
     } catch (error) {
@@ -82,7 +87,11 @@ export class BatchPreparer {
     return errors;
   }
 
-  private async screen(record: BatchRecord, index: number, options: PrepareOptions): Promise<PreparedRecord | FieldError[]> {
+  private async screen(
+    record: BatchRecord,
+    index: number,
+    options: PrepareOptions,
+  ): Promise<PreparedRecord | FieldError[]> {
     const { idempotencyKey, ...request } = record;
     const identificationMonth = request.identificationMonth ?? request.discoveredOn.slice(0, 7);
     let profile;
@@ -92,8 +101,8 @@ export class BatchPreparer {
       const body = (error as { response?: { code?: string; message?: string } }).response;
       return [fieldError('villageCode', body?.code ?? 'POLICY.NOT_FOUND', body?.message ?? '该地区无适用的政策参数')];
     }
-    const screening = screenHousehold({ ...request.household, identificationMonth }, profile);
-    const due = screening.disposition === 'CASE' ? await this.dueDate(request.villageCode, request.discoveredOn) : null;
+    const screening = summarizeScreening(screenHousehold({ ...request.household, identificationMonth }, profile));
+    const due = screening.disposition === 'CASE' ? await this.dueDate(request.villageCode, request.discoveredOn, options.dueDates) : null;
     return {
       index,
       request,
@@ -106,9 +115,15 @@ export class BatchPreparer {
     };
   }
 
-  private async dueDate(villageCode: string, discoveredOn: string): Promise<string> {
-    const policy = await this.policy.effective(villageCode, discoveredOn);
-    return (await this.calendar.deadline(discoveredOn, policy.values.response_working_days ?? 5)).dueDate;
+  private async dueDate(villageCode: string, discoveredOn: string, known: Map<string, string>): Promise<string> {
+    const key = `${villageCode}|${discoveredOn}`;
+    let due = known.get(key);
+    if (due === undefined) {
+      const policy = await this.policy.effective(villageCode, discoveredOn);
+      due = (await this.calendar.deadline(discoveredOn, policy.values.response_working_days ?? 5)).dueDate;
+      known.set(key, due);
+    }
+    return due;
   }
 
   private async loadVillages(codes: string[]): Promise<void> {

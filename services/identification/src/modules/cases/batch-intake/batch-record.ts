@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '@prp/service-kit';
-import type { ScreeningResult } from '../../screening/domain';
+import type { ScreeningSummary } from '../../screening/domain';
 import { SubmitCaseSchema, type SubmitCaseRequest } from '../submit-case/submit-case.dto';
 
 export const MAX_BATCH_RECORDS = 10_000;
@@ -44,7 +44,8 @@ export interface PreparedRecord {
   idempotencyKey: string;
   requestHash: string;
   identificationMonth: string;
-  screening: ScreeningResult;
+  /** Only the verdict: a batch answers per record with status and colour, and the row stores the summary. */
+  screening: ScreeningSummary;
   responseDueDate: string | null;
   memberIndexes: string[];
 }

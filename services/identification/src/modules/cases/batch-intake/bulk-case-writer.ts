@@ -2,7 +2,6 @@ import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { toOutgoingMessage } from '@prp/messaging';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
-import { summarizeScreening } from '../../screening/domain';
 import { maskIdCard, type PiiProtector } from '../pii';
 import { maskedFacts, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
@@ -27,7 +26,10 @@ export class BulkCaseWriter {
 
   async write(manager: EntityManager, records: PreparedRecord[], campaignId: string | null): Promise<RecordVerdict[]> {
     const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(x, 0)) FROM unnest($1::text[]) AS x ORDER BY x`, [indexes]);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(x, 0)) FROM unnest($1::text[]) AS x ORDER BY x`,
+      [indexes],
+    );
     const existing = await this.existingKeys(manager, records);
     const openCases = await this.openCases(manager, indexes);
     const fresh = records.filter((r) => !existing.has(r.idempotencyKey));
@@ -37,9 +39,14 @@ export class BulkCaseWriter {
     );
     const entities = fresh.map((r, i) => this.toEntity(r, seqs[i].seq, openCases, campaignId));
     await insertCases(manager, entities);
-    await insertMembers(manager, fresh.flatMap((r, i) => this.memberRows(entities[i].id, r)));
-    const suspected = entities.filter((e) => e.status === 'SUSPECTED');
-    await insertOutbox(manager, suspected.map((e) => toOutgoingMessage(submittedEvent(e, fresh[entities.indexOf(e)].screening))));
+    await insertMembers(
+      manager,
+      fresh.flatMap((r, i) => this.memberRows(entities[i].id, r)),
+    );
+    const submitted = entities.flatMap((e, i) =>
+      e.status === 'SUSPECTED' ? [submittedEvent(e, fresh[i].screening)] : [],
+    );
+    await insertOutbox(manager, submitted.map((event) => toOutgoingMessage(event)));
     const created = new Map(entities.map((e, i) => [fresh[i].index, e]));
     return records.map((r) => {
       const entity = created.get(r.index);
@@ -69,8 +76,7 @@ export class BulkCaseWriter {
     const duplicateOf = r.memberIndexes.map((index) => openCases.get(index)).find((id) => id !== undefined) ?? null;
     const status: CaseStatus = duplicateOf ? 'DUPLICATE_SUSPECTED' : STATUS_BY_DISPOSITION[r.screening.disposition];
     const id = randomUUID();
-    if ((OPEN_CASE_STATUSES as string[]).includes(status))
-      r.memberIndexes.forEach((index) => openCases.set(index, id));
+    if ((OPEN_CASE_STATUSES as string[]).includes(status)) r.memberIndexes.forEach((index) => openCases.set(index, id));
     const members = r.request.household.members;
     const head = members.find((m) => m.relation === 'HEAD') ?? members[0];
     return {
@@ -90,7 +96,7 @@ export class BulkCaseWriter {
       category: r.screening.category ?? null,
       colour: r.screening.colour ?? null,
       policyVersion: r.screening.policyVersion,
-      screening: summarizeScreening(r.screening),
+      screening: r.screening,
       facts: maskedFacts(r.request),
       duplicateOf,
       campaignId,
@@ -112,7 +118,12 @@ export class BulkCaseWriter {
 }
 
 function createdVerdict(r: PreparedRecord, e: HouseholdCaseEntity): RecordVerdict {
-  const status = e.status === 'DUPLICATE_SUSPECTED' ? 'DUPLICATE_SUSPECTED' : e.status === 'SCREENED_OUT' ? 'SCREENED_OUT' : 'CREATED';
+  const status =
+    e.status === 'DUPLICATE_SUSPECTED'
+      ? 'DUPLICATE_SUSPECTED'
+      : e.status === 'SCREENED_OUT'
+        ? 'SCREENED_OUT'
+        : 'CREATED';
   const base = { index: r.index, idempotencyKey: r.idempotencyKey, status, caseId: e.id, caseNo: e.caseNo } as const;
   return { ...base, caseStatus: e.status, colour: e.colour, ...(e.duplicateOf ? { duplicateOf: e.duplicateOf } : {}) };
 }
@@ -121,7 +132,12 @@ function replayVerdict(r: PreparedRecord, existing: Map<string, Existing>): Reco
   const found = existing.get(r.idempotencyKey);
   if (!found || found.request_hash !== r.requestHash) {
     const message = 'idempotencyKey：幂等键已被不同内容的请求使用';
-    return { index: r.index, idempotencyKey: r.idempotencyKey, status: 'REJECTED', errors: [{ field: 'idempotencyKey', code: 'CASE.IDEMPOTENCY_CONFLICT', message }] };
+    return {
+      index: r.index,
+      idempotencyKey: r.idempotencyKey,
+      status: 'REJECTED',
+      errors: [{ field: 'idempotencyKey', code: 'CASE.IDEMPOTENCY_CONFLICT', message }],
+    };
   }
   return {
     index: r.index,

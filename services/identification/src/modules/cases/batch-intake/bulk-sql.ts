@@ -1,43 +1,56 @@
 import type { EntityManager } from 'typeorm';
 import type { OutgoingMessage } from '@prp/messaging';
 import type { HouseholdCaseEntity } from '../../../database/household-case.entity';
+import { copyRows } from './copy-rows';
 
-/**
- * Multi-row INSERTs with the whole chunk as ONE json parameter expanded by `json_to_recordset`: no array-literal
- * escaping on the client, one parse on the server (several times faster than unnest of text arrays for jsonb).
- */
+const CASE_COLUMNS = [
+  'id',
+  'case_no',
+  'idempotency_key',
+  'request_hash',
+  'area_code',
+  'channel',
+  'discovered_on',
+  'discovered_by',
+  'head_name',
+  'member_count',
+  'status',
+  'response_due_date',
+  'identification_month',
+  'category',
+  'colour',
+  'policy_version',
+  'screening',
+  'facts',
+  'duplicate_of',
+  'campaign_id',
+];
+
+/** A chunk's cases through COPY (see `copyRows`): about twice as fast as one INSERT of the chunk as JSON. */
 export async function insertCases(manager: EntityManager, cases: HouseholdCaseEntity[]): Promise<void> {
-  if (cases.length === 0) return;
-  const rows = cases.map((c) => ({
-    id: c.id,
-    case_no: c.caseNo,
-    idempotency_key: c.idempotencyKey,
-    request_hash: c.requestHash,
-    area_code: c.areaCode,
-    channel: c.channel,
-    discovered_on: c.discoveredOn,
-    discovered_by: c.discoveredBy,
-    head_name: c.headName,
-    member_count: c.memberCount,
-    status: c.status,
-    response_due_date: c.responseDueDate,
-    identification_month: c.identificationMonth,
-    category: c.category,
-    colour: c.colour,
-    policy_version: c.policyVersion,
-    screening: c.screening,
-    facts: c.facts,
-    duplicate_of: c.duplicateOf,
-    campaign_id: c.campaignId,
-  }));
-  const columns = Object.keys(rows[0]).join(', ');
-  await manager.query(
-    `INSERT INTO household_case (${columns}) SELECT ${columns} FROM json_to_recordset($1::json) AS t(id uuid, case_no text,
-       idempotency_key text, request_hash text, area_code text, channel text, discovered_on date, discovered_by text,
-       head_name text, member_count int, status text, response_due_date date, identification_month text, category text,
-       colour text, policy_version text, screening jsonb, facts jsonb, duplicate_of uuid, campaign_id uuid)`,
-    [JSON.stringify(rows)],
-  );
+  const rows = cases.map((c) => [
+    c.id,
+    c.caseNo,
+    c.idempotencyKey,
+    c.requestHash,
+    c.areaCode,
+    c.channel,
+    c.discoveredOn,
+    c.discoveredBy,
+    c.headName,
+    c.memberCount,
+    c.status,
+    c.responseDueDate,
+    c.identificationMonth,
+    c.category,
+    c.colour,
+    c.policyVersion,
+    JSON.stringify(c.screening),
+    JSON.stringify(c.facts),
+    c.duplicateOf,
+    c.campaignId,
+  ]);
+  await copyRows(manager, 'household_case', CASE_COLUMNS, rows);
 }
 
 export interface MemberRow {
@@ -51,13 +64,32 @@ export interface MemberRow {
   birth_date: string;
 }
 
+const MEMBER_COLUMNS = [
+  'case_id',
+  'position',
+  'id_card_index',
+  'id_card_masked',
+  'id_card_cipher',
+  'name',
+  'relation',
+  'birth_date',
+];
+
 export async function insertMembers(manager: EntityManager, rows: MemberRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = 'case_id, position, id_card_index, id_card_masked, id_card_cipher, name, relation, birth_date';
-  await manager.query(
-    `INSERT INTO household_member (${columns}) SELECT ${columns} FROM json_to_recordset($1::json) AS t(case_id uuid,
-       position int, id_card_index text, id_card_masked text, id_card_cipher text, name text, relation text, birth_date date)`,
-    [JSON.stringify(rows)],
+  await copyRows(
+    manager,
+    'household_member',
+    MEMBER_COLUMNS,
+    rows.map((m) => [
+      m.case_id,
+      m.position,
+      m.id_card_index,
+      m.id_card_masked,
+      m.id_card_cipher,
+      m.name,
+      m.relation,
+      m.birth_date,
+    ]),
   );
 }
 

@@ -1,0 +1,16 @@
+import { copyLines, copyText } from './copy-rows';
+
+describe('COPY text format', () => {
+  it('escapes what would otherwise end a value or a row, and marks null', () => {
+    expect(copyText('村委\t张三')).toBe('村委\\t张三');
+    expect(copyText('C:\\档案\n第二行\r')).toBe('C:\\\\档案\\n第二行\\r');
+    expect(copyText(null)).toBe('\\N');
+    expect(copyText(undefined)).toBe('\\N');
+    expect(copyText('\\N')).toBe('\\\\N');
+    expect(copyText(3)).toBe('3');
+  });
+
+  it('puts a tab between values and a newline after each row', () => {
+    expect(copyLines([['a', null, 1], ['b\tc', 'd', 2]])).toBe('a\t\\N\t1\nb\\tc\td\t2\n');
+  });
+});
