@@ -1,6 +1,6 @@
 // `npm run bench:screening [-- <households>]`: a screening campaign of 100,000 households through the real intake
-// code (Nest app in process, HTTP inject, batches of 10,000) on a throwaway schema of prp_dev, then the raw
-// PostgreSQL multi-row insert rate of the same rows. Prints figures only.
+// code (Nest app in process, HTTP inject, batches of 10,000, BENCH_CLIENTS=2 imports in flight) on a throwaway
+// schema of prp_dev, the CPU each side spent, then the raw PostgreSQL COPY rate of the same rows. Prints figures only.
 import 'reflect-metadata';
 import { randomUUID } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
