@@ -1,5 +1,5 @@
 // `npm run bench:screening [-- <households>]`: a screening campaign of 100,000 households through the real intake
-// code (Nest app in process, HTTP inject, batches of 10,000, BENCH_CLIENTS=2 imports in flight) on a throwaway
+// code (Nest app in process, HTTP inject, BENCH_BATCH=10000 households per request, BENCH_CLIENTS=2 requests in flight) on a throwaway
 // schema of prp_dev, the CPU each side spent, then the raw PostgreSQL COPY rate of the same rows. Prints figures only.
 import 'reflect-metadata';
 import { randomUUID } from 'crypto';
@@ -27,7 +27,7 @@ import { benchHousehold, BENCH_AREAS, BENCH_COUNTY, BENCH_VILLAGES } from './ben
 const url = process.env['DATABASE_URL'] ?? 'postgres://prp:prp@127.0.0.1:55432/prp_dev';
 const schema = 'identification_bench';
 const total = Number(process.argv[2] ?? 100_000);
-const BATCH = 10_000;
+const BATCH = Number(process.env['BENCH_BATCH'] ?? 10_000);
 /** Township systems importing at the same time (requests in flight). */
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 2);
 
