@@ -11,7 +11,7 @@ import { FactsIdempotencyConflictException } from './amend-facts-errors';
 import { assertAmendable, lockCase } from './amendable-case';
 import { CaseRescreener } from './case-rescreener';
 import { findChangeByKey, listRevisions, type StoredChange } from './facts-revisions';
-import { householdHead, maskHousehold } from './masked-household';
+import { householdHead, maskHousehold } from '../household-members';
 import { replaceMembers } from './member-rows';
 
 const UNIQUE_VIOLATION = '23505';
@@ -79,7 +79,7 @@ export class AmendFactsService {
       apiKeyId,
       idempotencyKey: request.idempotencyKey,
       requestHash,
-      members: { headName: householdHead(request.household).name, count: request.household.members.length },
+      members: { headName: householdHead(request.household.members).name, count: request.household.members.length },
     });
   }
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { toOutgoingMessage } from '@prp/messaging';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
-import { maskIdCard, type PiiProtector } from '../pii';
-import { maskedFacts, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
+import { householdHead, lockMembers, maskHousehold, memberRows, openCasesOf } from '../household-members';
+import type { PiiProtector } from '../pii';
+import { STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
-import { insertCases, insertMembers, insertOutbox, type MemberRow } from './bulk-sql';
+import { insertCases, insertMembers, insertOutbox } from './bulk-sql';
 
 interface Existing {
   id: string;
@@ -26,12 +27,9 @@ export class BulkCaseWriter {
 
   async write(manager: EntityManager, records: PreparedRecord[], campaignId: string | null): Promise<RecordVerdict[]> {
     const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(x, 0)) FROM unnest($1::text[]) AS x ORDER BY x`,
-      [indexes],
-    );
+    await lockMembers(manager, indexes);
     const existing = await this.existingKeys(manager, records);
-    const openCases = await this.openCases(manager, indexes);
+    const openCases = new Map((await openCasesOf(manager, indexes)).map((row) => [row.id_card_index, row.case_id]));
     const fresh = records.filter((r) => !existing.has(r.idempotencyKey));
     const seqs: { seq: string }[] = await manager.query(
       `SELECT nextval('case_no_seq')::text AS seq FROM generate_series(1, $1)`,
@@ -41,12 +39,15 @@ export class BulkCaseWriter {
     await insertCases(manager, entities);
     await insertMembers(
       manager,
-      fresh.flatMap((r, i) => this.memberRows(entities[i].id, r)),
+      fresh.flatMap((r, i) => memberRows(entities[i].id, r.request.household.members, r.memberIndexes, this.pii)),
     );
     const submitted = entities.flatMap((e, i) =>
       e.status === 'SUSPECTED' ? [submittedEvent(e, fresh[i].screening)] : [],
     );
-    await insertOutbox(manager, submitted.map((event) => toOutgoingMessage(event)));
+    await insertOutbox(
+      manager,
+      submitted.map((event) => toOutgoingMessage(event)),
+    );
     const created = new Map(entities.map((e, i) => [fresh[i].index, e]));
     return records.map((r) => {
       const entity = created.get(r.index);
@@ -62,23 +63,12 @@ export class BulkCaseWriter {
     return new Map(rows.map((row) => [row.idempotency_key, row]));
   }
 
-  private async openCases(manager: EntityManager, indexes: string[]): Promise<Map<string, string>> {
-    const rows: { id_card_index: string; case_id: string }[] = await manager.query(
-      `SELECT DISTINCT ON (m.id_card_index) m.id_card_index, m.case_id FROM household_member m
-       JOIN household_case c ON c.id = m.case_id
-       WHERE m.id_card_index = ANY($1::text[]) AND c.status = ANY($2::text[]) ORDER BY m.id_card_index, c.created_at`,
-      [indexes, OPEN_CASE_STATUSES],
-    );
-    return new Map(rows.map((row) => [row.id_card_index, row.case_id]));
-  }
-
   private toEntity(r: PreparedRecord, seq: string, openCases: Map<string, string>, campaignId: string | null) {
     const duplicateOf = r.memberIndexes.map((index) => openCases.get(index)).find((id) => id !== undefined) ?? null;
     const status: CaseStatus = duplicateOf ? 'DUPLICATE_SUSPECTED' : STATUS_BY_DISPOSITION[r.screening.disposition];
     const id = randomUUID();
     if ((OPEN_CASE_STATUSES as string[]).includes(status)) r.memberIndexes.forEach((index) => openCases.set(index, id));
     const members = r.request.household.members;
-    const head = members.find((m) => m.relation === 'HEAD') ?? members[0];
     return {
       id,
       caseNo: `JC${r.request.discoveredOn.slice(0, 4)}${seq.padStart(8, '0')}`,
@@ -88,7 +78,7 @@ export class BulkCaseWriter {
       channel: r.request.channel,
       discoveredOn: r.request.discoveredOn,
       discoveredBy: r.request.discoveredBy,
-      headName: head.name,
+      headName: householdHead(members).name,
       memberCount: members.length,
       status,
       responseDueDate: duplicateOf ? null : r.responseDueDate,
@@ -97,23 +87,10 @@ export class BulkCaseWriter {
       colour: r.screening.colour ?? null,
       policyVersion: r.screening.policyVersion,
       screening: r.screening,
-      facts: maskedFacts(r.request),
+      facts: maskHousehold(r.request.household),
       duplicateOf,
       campaignId,
     } as HouseholdCaseEntity;
-  }
-
-  private memberRows(caseId: string, r: PreparedRecord): MemberRow[] {
-    return r.request.household.members.map((m, i) => ({
-      case_id: caseId,
-      position: i,
-      id_card_index: r.memberIndexes[i],
-      id_card_masked: maskIdCard(m.idCardNumber),
-      id_card_cipher: this.pii.encrypt(m.idCardNumber.toUpperCase()),
-      name: m.name,
-      relation: m.relation,
-      birth_date: m.birthDate,
-    }));
   }
 }
 

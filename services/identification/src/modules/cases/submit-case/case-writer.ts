@@ -2,10 +2,19 @@ import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { APPROVAL_FLOW_VERSION, createEnvelope, EVENT_TYPES } from '@prp/contracts';
 import { addToOutbox } from '@prp/messaging';
-import { HouseholdCaseEntity, OPEN_CASE_STATUSES, type CaseStatus } from '../../../database/household-case.entity';
+import { HouseholdCaseEntity, type CaseStatus } from '../../../database/household-case.entity';
 import { summarizeScreening, type ScreeningResult, type ScreeningSummary } from '../../screening/domain';
 import { maskName } from '../mask';
-import { maskIdCard, type PiiProtector } from '../pii';
+import type { PiiProtector } from '../pii';
+import { insertMembers } from '../batch-intake/bulk-sql';
+import {
+  householdHead,
+  lockMembers,
+  maskHousehold,
+  memberRows,
+  oldestOpenCase,
+  openCasesOf,
+} from '../household-members';
 import type { SubmitCaseRequest } from './submit-case.dto';
 
 export interface NewCase {
@@ -28,31 +37,20 @@ export class CaseWriter {
   constructor(private readonly pii: PiiProtector) {}
 
   async write(manager: EntityManager, input: NewCase): Promise<HouseholdCaseEntity> {
-    const indexes = input.request.household.members.map((member) => this.pii.blindIndex(member.idCardNumber));
-    const duplicateOf = await this.findOpenCase(manager, indexes);
+    const members = input.request.household.members;
+    const indexes = members.map((member) => this.pii.blindIndex(member.idCardNumber));
+    await lockMembers(manager, indexes);
+    const duplicateOf = oldestOpenCase(await openCasesOf(manager, indexes))?.case_id ?? null;
     const entity = await this.insertCase(manager, input, duplicateOf);
-    await this.insertMembers(manager, entity.id, input.request, indexes);
+    await insertMembers(manager, memberRows(entity.id, members, indexes, this.pii));
     if (entity.status === 'SUSPECTED') await addToOutbox(manager, submittedEvent(entity, input.screening));
     return entity;
-  }
-
-  /** Serializes submissions that share a member, then looks for an open case holding any of them. */
-  private async findOpenCase(manager: EntityManager, indexes: string[]): Promise<string | null> {
-    for (const index of [...indexes].sort()) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [index]);
-    }
-    const rows: { case_id: string }[] = await manager.query(
-      `SELECT m.case_id FROM household_member m JOIN household_case c ON c.id = m.case_id
-       WHERE m.id_card_index = ANY($1::text[]) AND c.status = ANY($2::text[]) ORDER BY c.created_at LIMIT 1`,
-      [indexes, OPEN_CASE_STATUSES],
-    );
-    return rows[0]?.case_id ?? null;
   }
 
   private async insertCase(manager: EntityManager, input: NewCase, duplicateOf: string | null) {
     const { request, screening } = input;
     const [{ seq }] = await manager.query(`SELECT nextval('case_no_seq')::text AS seq`);
-    const head = request.household.members.find((member) => member.relation === 'HEAD') ?? request.household.members[0];
+    const head = householdHead(request.household.members);
     const entity = manager.create(HouseholdCaseEntity, {
       id: randomUUID(),
       caseNo: `JC${request.discoveredOn.slice(0, 4)}${String(seq).padStart(8, '0')}`,
@@ -73,40 +71,12 @@ export class CaseWriter {
       policyVersion: screening.policyVersion,
       // Only the verdict: the per-rule detail is re-derived on read (ScreeningExplainer).
       screening: summarizeScreening(screening),
-      facts: maskedFacts(request),
+      facts: maskHousehold(request.household),
       duplicateOf,
     });
     await manager.insert(HouseholdCaseEntity, entity);
     return entity;
   }
-
-  private async insertMembers(manager: EntityManager, caseId: string, request: SubmitCaseRequest, indexes: string[]) {
-    const members = request.household.members;
-    const values = members.flatMap((m, i) => [
-      caseId,
-      i,
-      indexes[i],
-      maskIdCard(m.idCardNumber),
-      this.pii.encrypt(m.idCardNumber.toUpperCase()),
-      m.name,
-      m.relation,
-      m.birthDate,
-    ]);
-    const rows = members.map((_, i) => `(${Array.from({ length: 8 }, (__, j) => `$${i * 8 + j + 1}`).join(', ')})`);
-    await manager.query(
-      `INSERT INTO household_member (case_id, position, id_card_index, id_card_masked, id_card_cipher, name, relation, birth_date) VALUES ${rows.join(', ')}`,
-      values,
-    );
-  }
-}
-
-export function maskedFacts(request: SubmitCaseRequest) {
-  const members = request.household.members.map((member) => ({
-    ...member,
-    name: maskName(member.name),
-    idCardNumber: maskIdCard(member.idCardNumber),
-  }));
-  return { ...request.household, members };
 }
 
 /** The verdict fields the event carries (a full result, or the summary a row stores). */
