@@ -28,6 +28,7 @@ import { PolicyService } from './modules/policy/policy.service';
 import { visitFeedbackProviders } from './modules/visit-feedback/visit-feedback.providers';
 import { amendFactsControllers, amendFactsProviders } from './modules/cases/amend-facts/amend-facts.providers';
 import { ScreenedOutRiskPoint } from './modules/approval/risk-points/screened-out-risk-point';
+import { ScreeningExplainer } from './modules/screening/screening-explainer';
 
 const controllers = [
   HealthController,
@@ -71,6 +72,7 @@ export class IdentificationModule {
         }),
         CalendarService,
         SubmitCaseService,
+        ScreeningExplainer,
         BatchPreparer,
         BatchIntakeService,
         DuplicatesService,

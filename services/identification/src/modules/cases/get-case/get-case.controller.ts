@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { DATA_SOURCE, openApiSchema, parseOrThrow } from '@prp/service-kit';
 import { HouseholdCaseEntity } from '../../../database';
-import { PolicyService } from '../../policy/policy.service';
 import { ScreeningExplainer } from '../../screening/screening-explainer';
 import { CaseNotFoundException } from '../case-errors';
 import { maskName } from '../mask';
@@ -16,14 +15,10 @@ export const CaseIdParamSchema = z.object({ id: z.uuid({ message: '案件ID必�
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class GetCaseController {
-  private readonly explainer: ScreeningExplainer;
-
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    policy: PolicyService,
-  ) {
-    this.explainer = new ScreeningExplainer(policy);
-  }
+    private readonly explainer: ScreeningExplainer,
+  ) {}
 
   @Get(':id')
   @RequireKey([], { from: 'case', param: 'id' })

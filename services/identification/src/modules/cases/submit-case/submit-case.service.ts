@@ -20,16 +20,15 @@ const UNIQUE_VIOLATION = '23505';
 @Injectable()
 export class SubmitCaseService {
   private readonly writer: CaseWriter;
-  private readonly explainer: ScreeningExplainer;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(IDENTIFICATION_CONFIG) config: IdentificationConfig,
     private readonly calendar: CalendarService,
     private readonly policy: PolicyService,
+    private readonly explainer: ScreeningExplainer,
   ) {
     this.writer = new CaseWriter(new PiiProtector(config.PII_SECRET));
-    this.explainer = new ScreeningExplainer(policy);
   }
 
   /**

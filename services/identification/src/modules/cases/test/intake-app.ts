@@ -28,6 +28,7 @@ import { RecordResponseController } from '../record-response/record-response.con
 import { ListCasesController } from '../list-cases/list-cases.controller';
 import { SubmitCaseController } from '../submit-case/submit-case.controller';
 import { SubmitCaseService } from '../submit-case/submit-case.service';
+import { ScreeningExplainer } from '../../screening/screening-explainer';
 
 export const VILLAGE = '430281101201';
 export const OTHER_VILLAGE = '450222101201';
@@ -100,6 +101,7 @@ export async function startIntakeApp(setup: { guarded?: boolean } = {}): Promise
       PolicyService,
       PolicyProfileProvider,
       SubmitCaseService,
+      ScreeningExplainer,
       BatchPreparer,
       BatchIntakeService,
       DuplicatesService,

@@ -22,6 +22,7 @@ import { GetCaseController } from '../../get-case/get-case.controller';
 import { SubmitCaseController } from '../../submit-case/submit-case.controller';
 import { SubmitCaseService } from '../../submit-case/submit-case.service';
 import { amendFactsControllers, amendFactsProviders } from '../amend-facts.providers';
+import { ScreeningExplainer } from '../../../screening/screening-explainer';
 
 export { stack };
 export const ADMIN_TOKEN = 'amend-facts-admin-token-0123456789';
@@ -81,6 +82,7 @@ export async function startAmendFactsStack(): Promise<AmendFactsStack> {
       PolicyProfileProvider,
       CalendarService,
       SubmitCaseService,
+      ScreeningExplainer,
       ...areaProviders,
       ...accessProviders,
       ...amendFactsProviders,
