@@ -1,18 +1,10 @@
-import { randomBytes, randomUUID } from 'crypto';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'crypto';
 import { createEnvelope, type AnyEnvelope, type DeadlineSubject, type EventPayloads } from '@prp/contracts';
-import { idempotent, MESSAGING_ENTITIES } from '@prp/messaging';
-import { createServiceDataSource, migrate } from '@prp/persistence';
-import { testStackEnv } from '@prp/testing';
-import { REPORTING_MIGRATIONS } from '../../database';
 import { DepartmentSummaryService } from '../departments/department-summary/department-summary.service';
+import { useProjectionSchema } from './test/projection-schema';
 import { ListOverdueService } from '../overdue/list-overdue/list-overdue.service';
-import { projectEvent } from './project-event';
 
-const stack = testStackEnv();
 const VILLAGE = '450222101201';
-const meta = { topic: 't', partition: 0, offset: '0', key: null };
 type AssistanceKind =
   | 'HELPER_ASSIGNMENT'
   | 'MEASURES_START'
@@ -45,35 +37,11 @@ const missedReport = (caseId: string, taskId: string, period: string, dueDate: s
   overdue(caseId, 'MONTHLY_REPORT', dueDate, { taskId, department: 'HEALTH', period });
 
 describe('assistance overdue items close when the awaited fact arrives (real PostgreSQL)', () => {
-  const schema = `rpt_test_${randomBytes(5).toString('hex')}`;
-  let dataSource: DataSource;
-  let apply: (event: AnyEnvelope) => Promise<void>;
-
-  beforeAll(async () => {
-    const options = {
-      url: stack.databaseUrl,
-      schema,
-      entities: MESSAGING_ENTITIES,
-      migrations: REPORTING_MIGRATIONS,
-      applicationName: 'reporting-int-test',
-    };
-    await migrate(options);
-    dataSource = await createServiceDataSource(options).initialize();
-    const handle = idempotent(dataSource, 'reporting-int-test', projectEvent);
-    apply = (e) => handle(e, meta);
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    const client = new Client({ connectionString: stack.databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
+  const { apply, dataSource } = useProjectionSchema();
 
   /** The case's lines on the board (history included): what it is about, and how it closed (null = open). */
   async function lines(caseId: string) {
-    const board = await new ListOverdueService(dataSource).list(
+    const board = await new ListOverdueService(dataSource()).list(
       { area: VILLAGE, include: 'resolved', limit: 500, offset: 0 },
       new Date('2027-01-20T04:00:00Z'),
     );
@@ -331,7 +299,7 @@ describe('assistance overdue items close when the awaited fact arrives (real Pos
     await on(reported(caseId, reportedTask, '2026-10', '2026-11-02'));
     await on(event('task.completed', caseId, { taskId: done, department: 'HEALTH', completedOn: '2026-11-03' }));
 
-    const summary = await new DepartmentSummaryService(dataSource).summary('HEALTH', {
+    const summary = await new DepartmentSummaryService(dataSource()).summary('HEALTH', {
       area: '450223',
       limit: 100,
       offset: 0,

@@ -1,19 +1,11 @@
-import { randomBytes, randomUUID } from 'crypto';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'crypto';
 import { createEnvelope, type AnyEnvelope, type EventPayloads } from '@prp/contracts';
-import { idempotent, MESSAGING_ENTITIES } from '@prp/messaging';
-import { createServiceDataSource, migrate } from '@prp/persistence';
-import { testStackEnv } from '@prp/testing';
-import { REPORTING_MIGRATIONS } from '../../database';
+import { useProjectionSchema } from './test/projection-schema';
 import { ListOverdueService } from '../overdue/list-overdue/list-overdue.service';
 import { ListStagesService } from '../stages/list-stages/list-stages.service';
-import { projectEvent } from './project-event';
 
-const stack = testStackEnv();
 const VILLAGE_A = '450222101201';
 const VILLAGE_B = '450223105002';
-const meta = { topic: 't', partition: 0, offset: '0', key: null };
 
 function event<K extends keyof EventPayloads>(type: K, caseId: string, areaCode: string, payload: EventPayloads[K]) {
   return createEnvelope({ type, eventId: randomUUID(), caseId, areaCode, producer: 'test', payload }) as AnyEnvelope;
@@ -49,39 +41,15 @@ const stepRecorded = (caseId: string, areaCode: string, step: string, result: st
   });
 
 describe('stage and overdue read models (real PostgreSQL)', () => {
-  const schema = `rpt_test_${randomBytes(5).toString('hex')}`;
-  let dataSource: DataSource;
-  let apply: (event: AnyEnvelope) => Promise<void>;
-
-  beforeAll(async () => {
-    const options = {
-      url: stack.databaseUrl,
-      schema,
-      entities: MESSAGING_ENTITIES,
-      migrations: REPORTING_MIGRATIONS,
-      applicationName: 'reporting-int-test',
-    };
-    await migrate(options);
-    dataSource = await createServiceDataSource(options).initialize();
-    const handle = idempotent(dataSource, 'reporting-int-test', projectEvent);
-    apply = (e) => handle(e, meta);
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    const client = new Client({ connectionString: stack.databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
+  const { apply, dataSource } = useProjectionSchema();
 
   const board = (include?: 'resolved') =>
-    new ListOverdueService(dataSource).list(
+    new ListOverdueService(dataSource()).list(
       { area: VILLAGE_A, limit: 100, offset: 0, include },
       new Date('2026-11-20T04:00:00Z'),
     );
   const stages = (areaCode?: string, step?: 'COUNTY_APPROVAL') =>
-    new ListStagesService(dataSource).list({ areaCode, step, limit: 100, offset: 0 });
+    new ListStagesService(dataSource()).list({ areaCode, step, limit: 100, offset: 0 });
 
   it('closes the overdue response item when the first contact is recorded, and keeps it as history', async () => {
     const caseId = randomUUID();
@@ -135,12 +103,15 @@ describe('stage and overdue read models (real PostgreSQL)', () => {
       ['MONTHLY_REPORT', 'EDUCATION', 21],
       ['MONTHLY_REPORT', 'HEALTH', 21],
     ]);
-    const onlyHealth = await new ListOverdueService(dataSource).list(
+    const onlyHealth = await new ListOverdueService(dataSource()).list(
       { area: VILLAGE_A, department: 'HEALTH', limit: 100, offset: 0 },
       new Date('2026-11-20T04:00:00Z'),
     );
     expect(onlyHealth.items.filter((i) => i.caseId === caseId)).toEqual([
-      expect.objectContaining({ kind: 'MONTHLY_REPORT', subject: expect.objectContaining({ department: 'HEALTH', period: '2026-10' }) }),
+      expect.objectContaining({
+        kind: 'MONTHLY_REPORT',
+        subject: expect.objectContaining({ department: 'HEALTH', period: '2026-10' }),
+      }),
     ]);
   });
 
