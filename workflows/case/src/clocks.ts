@@ -1,4 +1,4 @@
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, upsertSearchAttributes, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import {
   CASE_SEARCH_ATTRIBUTES,
   NON_RETRYABLE_ACTIVITY_ERRORS,
@@ -10,7 +10,8 @@ import {
   type DeadlineState,
 } from '@prp/contracts';
 
-export const activities = proxyActivities<CaseActivities>({
+/** How every activity of the case and assistance workflows is called: retried with backoff unless refused for good. */
+export const ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -18,7 +19,9 @@ export const activities = proxyActivities<CaseActivities>({
     maximumInterval: '5 minutes',
     nonRetryableErrorTypes: [...NON_RETRYABLE_ACTIVITY_ERRORS],
   },
-});
+};
+
+export const activities = proxyActivities<CaseActivities>(ACTIVITY_OPTIONS);
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
@@ -53,7 +56,14 @@ export const ESCALATION: Record<DeadlineKind, { responsibleLevel: AreaLevel; esc
 
 export async function startClock(state: CaseWorkflowState, kind: DeadlineKind, from: string, workingDays: number) {
   const due = await activities.computeDeadline({ from, workingDays });
-  const clock: DeadlineState = { kind, workingDays, startedOn: from, dueDate: due.dueDate, dueAt: due.dueAt, status: 'RUNNING' };
+  const clock: DeadlineState = {
+    kind,
+    workingDays,
+    startedOn: from,
+    dueDate: due.dueDate,
+    dueAt: due.dueAt,
+    status: 'RUNNING',
+  };
   state.deadlines.push(clock);
   return clock;
 }
@@ -77,7 +87,10 @@ export async function pauseClock(state: CaseWorkflowState, clock: DeadlineState 
   const now = new Date(Date.now()).toISOString();
   if (!clock || clock.status !== 'RUNNING' || !clock.startedOn) return;
   const pausedOn = shanghaiDate();
-  clock.consumedWorkingDays = Math.max(0, await activities.countWorkingDays({ from: clock.startedOn, to: addDays(pausedOn, -1) }));
+  clock.consumedWorkingDays = Math.max(
+    0,
+    await activities.countWorkingDays({ from: clock.startedOn, to: addDays(pausedOn, -1) }),
+  );
   clock.status = 'PAUSED';
   (state.paused ??= []).push({ from: now, reason });
 }
@@ -98,7 +111,8 @@ export async function resumeClock(state: CaseWorkflowState, clock: DeadlineState
  */
 export async function startCountyBatchClock(state: CaseWorkflowState, reachedOn: string, minWorkingDays: number) {
   let left = await activities.countWorkingDays({ from: reachedOn, to: endOfMonth(reachedOn, 0) });
-  if (left < minWorkingDays) left = await activities.countWorkingDays({ from: reachedOn, to: endOfMonth(reachedOn, 1) });
+  if (left < minWorkingDays)
+    left = await activities.countWorkingDays({ from: reachedOn, to: endOfMonth(reachedOn, 1) });
   return startClock(state, 'COUNTY_BATCH', reachedOn, left);
 }
 
@@ -133,7 +147,10 @@ export function publishState(input: CaseWorkflowInput, state: CaseWorkflowState)
   upsertSearchAttributes([
     { key: CASE_SEARCH_ATTRIBUTES.step, value: state.step },
     { key: CASE_SEARCH_ATTRIBUTES.areaCode, value: input.areaCode },
-    { key: CASE_SEARCH_ATTRIBUTES.overdueKinds, value: state.deadlines.filter((d) => d.status === 'OVERDUE').map((d) => d.kind) },
+    {
+      key: CASE_SEARCH_ATTRIBUTES.overdueKinds,
+      value: state.deadlines.filter((d) => d.status === 'OVERDUE').map((d) => d.kind),
+    },
     { key: CASE_SEARCH_ATTRIBUTES.nextDueAt, value: next === undefined ? null : new Date(next) },
   ]);
 }

@@ -1,4 +1,11 @@
-import type { ApprovalStep, CaseStep, CaseWorkflowState, PropertyCheckDepartment, StepDecision, StepResult } from '@prp/contracts';
+import type {
+  ApprovalStep,
+  CaseStep,
+  CaseWorkflowState,
+  PropertyCheckDepartment,
+  StepDecision,
+  StepResult,
+} from '@prp/contracts';
 
 /** Chinese names of the case steps, used in every refusal an official reads. */
 export const CASE_STEP_NAMES: Record<CaseStep, string> = {
@@ -15,14 +22,18 @@ export const CASE_STEP_NAMES: Record<CaseStep, string> = {
   REJECTED: '不予纳入',
 };
 
+const { HOME_VERIFICATION, PROPERTY_CHECK, VILLAGE_REVIEW, TOWNSHIP_RECHECK, PUBLIC_NOTICE, COUNTY_APPROVAL } =
+  CASE_STEP_NAMES;
+
+/** The steps an official records: named as the case steps they lead through, the first one as the act of responding. */
 export const APPROVAL_STEP_NAMES: Record<ApprovalStep, string> = {
   RESPONSE: '响应',
-  HOME_VERIFICATION: '入户核实',
-  PROPERTY_CHECK: '财产检索',
-  VILLAGE_REVIEW: '村级评议',
-  TOWNSHIP_RECHECK: '乡镇复核',
-  PUBLIC_NOTICE: '公示',
-  COUNTY_APPROVAL: '县级审定',
+  HOME_VERIFICATION,
+  PROPERTY_CHECK,
+  VILLAGE_REVIEW,
+  TOWNSHIP_RECHECK,
+  PUBLIC_NOTICE,
+  COUNTY_APPROVAL,
 };
 
 const DEPARTMENT_NAMES: Record<PropertyCheckDepartment, string> = {
@@ -85,7 +96,11 @@ function departmentRefusal(state: CaseWorkflowState, decision: StepDecision): st
  * Why the decision's date cannot stand (Chinese), or undefined: steps are recorded in the order they were
  * decided, never before the household was discovered. (A date in the future is refused by the API.)
  */
-export function dateRefusal(state: CaseWorkflowState, decision: StepDecision, discoveredOn: string): string | undefined {
+export function dateRefusal(
+  state: CaseWorkflowState,
+  decision: StepDecision,
+  discoveredOn: string,
+): string | undefined {
   const decided = Date.parse(decision.decidedAt);
   if (decided < Date.parse(`${discoveredOn}T00:00:00+08:00`)) {
     return `${APPROVAL_STEP_NAMES[decision.step]}的决定时间早于发现日期${discoveredOn}`;

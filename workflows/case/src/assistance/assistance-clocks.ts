@@ -1,26 +1,17 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   CASE_SEARCH_ATTRIBUTES,
-  NON_RETRYABLE_ACTIVITY_ERRORS,
   type AssistanceActivities,
   type AssistanceClock,
   type AssistanceDeadlineKind,
   type AssistanceWorkflowState,
 } from '@prp/contracts';
-import { activities, ESCALATION } from '../clocks';
+import { activities, ACTIVITY_OPTIONS, ESCALATION } from '../clocks';
 import { endOf } from './periods';
 
 export { activities };
 
-export const assistanceActivities = proxyActivities<AssistanceActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: [...NON_RETRYABLE_ACTIVITY_ERRORS],
-  },
-});
+export const assistanceActivities = proxyActivities<AssistanceActivities>(ACTIVITY_OPTIONS);
 
 /** What identifies a clock besides its kind: the helper, role, task, department or period it is about. */
 export type ClockSubject = Pick<AssistanceClock, 'helperId' | 'role' | 'taskId' | 'department' | 'period'>;
