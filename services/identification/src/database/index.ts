@@ -11,6 +11,7 @@ import { ApprovalLedger1732000000420 } from './migrations/1732000000420-approval
 import { AssistancePolicyKeys1732000000430 } from './migrations/1732000000430-assistance-policy-keys';
 import { ApiKeys1732000000440 } from './migrations/1732000000440-api-keys';
 import { FactsRevisions1732000000460 } from './migrations/1732000000460-facts-revisions';
+import { OpenCaseLookup1732000000470 } from './migrations/1732000000470-open-case-lookup';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -26,5 +27,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   AssistancePolicyKeys1732000000430,
   ApiKeys1732000000440,
   FactsRevisions1732000000460,
+  OpenCaseLookup1732000000470,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

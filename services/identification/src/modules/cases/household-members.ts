@@ -35,16 +35,27 @@ export function memberRows(caseId: string, members: Member[], indexes: string[],
   }));
 }
 
+/** Advisory-lock class of the person locks (the two-key form keeps them apart from other advisory locks). */
+const PERSON_LOCK_CLASS = 11643;
+/**
+ * People are locked by bucket of their blind index, not one by one: a chunk of 1,000 households names some
+ * 3,000 people, and 3,000 locks per transaction, times a few concurrent imports, would overflow PostgreSQL's
+ * shared lock table (max_locks_per_transaction x max_connections: 6,400 with the defaults) and fail the
+ * import with "out of shared memory". Two writers that share a bucket wait for each other a moment.
+ */
+export const PERSON_LOCK_BUCKETS = 1024;
+
 /**
  * Serializes, until the caller's transaction ends, every write that involves one of these people (by blind
- * index): locks taken in one sorted order everywhere, so two writers never wait on each other in a cycle.
+ * index): at most PERSON_LOCK_BUCKETS locks, taken in one sorted order everywhere, so two writers never wait
+ * on each other in a cycle.
  */
 export async function lockMembers(manager: EntityManager, indexes: string[]): Promise<void> {
   if (indexes.length === 0) return;
   await manager.query(
-    `SELECT pg_advisory_xact_lock(hashtextextended(x, 0))
-     FROM (SELECT DISTINCT x FROM unnest($1::text[]) AS x ORDER BY x) AS sorted`,
-    [indexes],
+    `SELECT pg_advisory_xact_lock($2::int, bucket)
+     FROM (SELECT DISTINCT (hashtextextended(x, 0) & ($3::bigint - 1))::int AS bucket FROM unnest($1::text[]) AS x ORDER BY bucket) AS sorted`,
+    [indexes, PERSON_LOCK_CLASS, PERSON_LOCK_BUCKETS],
   );
 }
 
@@ -60,17 +71,18 @@ export function oldestOpenCase(found: OpenCaseOfMember[]): OpenCaseOfMember | un
   return [...found].sort((a, b) => a.created_at.getTime() - b.created_at.getTime())[0];
 }
 
-/** For each of these people in an open case (other than `exceptCaseId`), the oldest such case. */
+/**
+ * For each of these people in an open case (other than `exceptCaseId`), the oldest such case: one index probe
+ * per person, whatever the table's statistics say (see migration 470).
+ */
 export async function openCasesOf(
   manager: EntityManager,
   indexes: string[],
   exceptCaseId?: string,
 ): Promise<OpenCaseOfMember[]> {
+  if (indexes.length === 0) return [];
   return manager.query(
-    `SELECT DISTINCT ON (m.id_card_index) m.id_card_index, m.case_id, c.case_no, c.created_at FROM household_member m
-     JOIN household_case c ON c.id = m.case_id
-     WHERE m.id_card_index = ANY($1::text[]) AND c.status = ANY($2::text[]) AND c.id IS DISTINCT FROM $3
-     ORDER BY m.id_card_index, c.created_at`,
+    `SELECT id_card_index, case_id, case_no, created_at FROM open_cases_of($1::text[], $2::text[], $3::uuid)`,
     [indexes, OPEN_CASE_STATUSES, exceptCaseId ?? null],
   );
 }

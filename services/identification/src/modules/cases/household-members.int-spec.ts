@@ -1,0 +1,68 @@
+import { randomBytes } from 'crypto';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '@prp/service-kit';
+import { useTreeTestApp } from '../areas/test/tree-test-app';
+import { lockMembers, openCasesOf, PERSON_LOCK_BUCKETS } from './household-members';
+
+const people = (n: number) => Array.from({ length: n }, () => randomBytes(32).toString('hex'));
+
+describe('person locks for de-duplication (real PostgreSQL)', () => {
+  const { get } = useTreeTestApp();
+
+  it('holds at most PERSON_LOCK_BUCKETS advisory locks for a chunk naming 3,000 people', async () => {
+    const dataSource = get<DataSource>(DATA_SOURCE);
+    const held = await dataSource.transaction(async (manager) => {
+      await lockMembers(manager, people(3_000));
+      const [row] = await manager.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`,
+      );
+      return row.n as number;
+    });
+    expect(held).toBeGreaterThan(PERSON_LOCK_BUCKETS / 2);
+    expect(held).toBeLessThanOrEqual(PERSON_LOCK_BUCKETS);
+  });
+
+  it('makes a second writer naming the same person wait until the first commits', async () => {
+    const dataSource = get<DataSource>(DATA_SOURCE);
+    const [person] = people(1);
+    const order: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let firstLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (firstLocked = resolve));
+    const first = dataSource.transaction(async (manager) => {
+      await lockMembers(manager, [person, ...people(2)]);
+      firstLocked();
+      await released;
+      order.push('first commits');
+    });
+    await locked;
+    const second = dataSource.transaction(async (manager) => {
+      await lockMembers(manager, [...people(2), person]);
+      order.push('second locked');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first commits', 'second locked']);
+  });
+
+  it('looks people up through the ID-number index even when the statistics say the member table is empty', async () => {
+    const dataSource = get<DataSource>(DATA_SOURCE);
+    await dataSource.query(`ANALYZE household_member`);
+    const scans = async () => {
+      await dataSource.query(`SELECT pg_stat_force_next_flush()`);
+      const [row] = await dataSource.query(
+        `SELECT coalesce(seq_scan, 0)::int AS seq, coalesce(idx_scan, 0)::int AS idx FROM pg_stat_user_tables
+         WHERE relid = 'household_member'::regclass`,
+      );
+      return row as { seq: number; idx: number };
+    };
+    const before = await scans();
+    await expect(openCasesOf(dataSource.manager, people(3_000))).resolves.toEqual([]);
+    const after = await scans();
+    expect(after.seq).toBe(before.seq);
+    expect(after.idx).toBeGreaterThanOrEqual(before.idx + 3_000);
+  });
+});
