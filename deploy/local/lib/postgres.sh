@@ -42,26 +42,32 @@ pg_init() {
     fail_start postgres "initdb failed"
   fi
   rm -f "$pwfile"
-  # Modest memory: a laptop or 2-core CI box runs this next to Kafka, Temporal and the tests.
   cat >> "$PG_DATA/postgresql.conf" <<'CONF'
 
-# --- prp local stack (deploy/local/lib/postgres.sh); address, port and socket are given by pg_ctl -o ---
-shared_buffers = 128MB
-effective_cache_size = 512MB
-work_mem = 4MB
-maintenance_work_mem = 64MB
-max_connections = 200
-max_wal_size = 512MB
-synchronous_commit = off
+# --- prp local stack (deploy/local/lib/postgres.sh); address, port, socket and sizes are given by pg_ctl -o ---
 timezone = 'UTC'
 log_timezone = 'UTC'
 CONF
 }
 
+# Sizes, on the command line so that a data directory made by an older version of this script gets them too.
+# - shared_buffers 1 GB (of the 24 GB these machines have), max_wal_size 4 GB, wal_buffers 64 MB,
+#   checkpoint_timeout 15 min: a 100,000-household campaign writes well over a gigabyte of WAL. With
+#   128 MB / 512 MB PostgreSQL checkpointed about every second and backends evicted dirty pages themselves;
+#   bench:screening went from ~2,650 to ~3,250 households/s.
+# - max_locks_per_transaction 256: batch intake holds a lock per person of each chunk (~3,000) until it
+#   commits; with the default 64 a few concurrent imports exhaust the shared lock table.
+# - synchronous_commit off: a local stack, not the system of record.
+PG_SETTINGS=(
+  shared_buffers=1GB effective_cache_size=2GB work_mem=4MB maintenance_work_mem=64MB
+  max_connections=200 max_locks_per_transaction=256
+  max_wal_size=4GB wal_buffers=64MB checkpoint_timeout=15min synchronous_commit=off
+)
+
 pg_start() {
   log "postgres starting"
   as_postgres "$(pg_bin)/pg_ctl" -D "$PG_DATA" -l "$(log_path postgres)" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET_DIR" start > /dev/null 9>&- \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET_DIR ${PG_SETTINGS[*]/#/-c }" start > /dev/null 9>&- \
     || fail_start postgres "pg_ctl start failed"
 }
 

@@ -3,7 +3,7 @@ import { OPEN_CASE_STATUSES } from '../../database/household-case.entity';
 import type { MemberRow } from './batch-intake/bulk-sql';
 import type { HouseholdRequest } from './household.dto';
 import { maskName } from './mask';
-import { maskIdCard, type PiiProtector } from './pii';
+import { maskIdCard, type ProtectedNumbers } from './pii';
 
 type Member = HouseholdRequest['members'][number];
 
@@ -21,41 +21,37 @@ export function householdHead(members: Member[]): Member {
   return members.find((member) => member.relation === 'HEAD') ?? members[0];
 }
 
-/** A case's member rows: blind index (given), mask and AES-GCM ciphertext of each ID number. */
-export function memberRows(caseId: string, members: Member[], indexes: string[], pii: PiiProtector): MemberRow[] {
+/** A case's member rows: blind index and AES-GCM ciphertext (both given, see `PiiProtector.protect`) and mask of each ID number. */
+export function memberRows(caseId: string, members: Member[], ids: ProtectedNumbers): MemberRow[] {
   return members.map((m, position) => ({
     case_id: caseId,
     position,
-    id_card_index: indexes[position],
+    id_card_index: ids.indexes[position],
     id_card_masked: maskIdCard(m.idCardNumber),
-    id_card_cipher: pii.encrypt(m.idCardNumber.toUpperCase()),
+    id_card_cipher: ids.ciphers[position],
     name: m.name,
     relation: m.relation,
     birth_date: m.birthDate,
   }));
 }
 
-/** Advisory-lock class of the person locks (the two-key form keeps them apart from other advisory locks). */
-const PERSON_LOCK_CLASS = 11643;
-/**
- * People are locked by bucket of their blind index, not one by one: a chunk of 1,000 households names some
- * 3,000 people, and 3,000 locks per transaction, times a few concurrent imports, would overflow PostgreSQL's
- * shared lock table (max_locks_per_transaction x max_connections: 6,400 with the defaults) and fail the
- * import with "out of shared memory". Two writers that share a bucket wait for each other a moment.
- */
-export const PERSON_LOCK_BUCKETS = 1024;
-
 /**
  * Serializes, until the caller's transaction ends, every write that involves one of these people (by blind
- * index): at most PERSON_LOCK_BUCKETS locks, taken in one sorted order everywhere, so two writers never wait
- * on each other in a cycle.
+ * index): locks taken in one sorted order everywhere, so two writers never wait on each other in a cycle, and
+ * two writers with no person in common never wait at all (township imports run side by side).
+ *
+ * A chunk of 1,000 households holds about 3,000 of these locks until it commits. PostgreSQL's shared lock table
+ * holds max_locks_per_transaction x max_connections locks (6,400 with the defaults: two or three concurrent
+ * imports), so the platform's database runs with max_locks_per_transaction = 256 (deploy/local, deploy/k8s).
+ * Bucketing the people into at most 1,024 locks was tried: any two chunks then share a bucket, every import
+ * waits for every other, and a two-import campaign fell from ~3,300 to ~2,700 households/s.
  */
 export async function lockMembers(manager: EntityManager, indexes: string[]): Promise<void> {
   if (indexes.length === 0) return;
   await manager.query(
-    `SELECT pg_advisory_xact_lock($2::int, bucket)
-     FROM (SELECT DISTINCT (hashtextextended(x, 0) & ($3::bigint - 1))::int AS bucket FROM unnest($1::text[]) AS x ORDER BY bucket) AS sorted`,
-    [indexes, PERSON_LOCK_CLASS, PERSON_LOCK_BUCKETS],
+    `SELECT pg_advisory_xact_lock(hashtextextended(x, 0))
+     FROM (SELECT DISTINCT x FROM unnest($1::text[]) AS x ORDER BY x) AS sorted`,
+    [indexes],
   );
 }
 
