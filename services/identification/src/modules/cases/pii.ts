@@ -7,6 +7,12 @@ export function maskIdCard(idCardNumber: string): string {
 
 const IV_BYTES = 12;
 
+/** Blind indexes and ciphertexts of some ID numbers, position by position. */
+export interface ProtectedNumbers {
+  indexes: string[];
+  ciphers: string[];
+}
+
 /**
  * ID card numbers at rest: a blind index (HMAC-SHA256) finds the same person across cases without
  * storing the number in clear; the number itself is kept AES-256-GCM encrypted (iv.tag.ciphertext, base64).
@@ -26,6 +32,14 @@ export class PiiProtector {
 
   blindIndex(idCardNumber: string): string {
     return createHmac('sha256', this.indexKey).update(idCardNumber.toUpperCase()).digest('hex');
+  }
+
+  /** The blind index and the ciphertext (of the upper-cased number) of each number. */
+  protect(numbers: string[]): ProtectedNumbers {
+    return {
+      indexes: numbers.map((n) => this.blindIndex(n)),
+      ciphers: numbers.map((n) => this.encrypt(n.toUpperCase())),
+    };
   }
 
   encrypt(plain: string): string {

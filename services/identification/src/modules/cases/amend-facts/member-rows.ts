@@ -16,10 +16,10 @@ export async function replaceMembers(
   members: HouseholdRequest['members'],
   pii: PiiProtector,
 ): Promise<void> {
-  const indexes = members.map((member) => pii.blindIndex(member.idCardNumber));
-  await refuseMembersOfOtherOpenCases(manager, caseId, indexes);
+  const ids = pii.protect(members.map((member) => member.idCardNumber));
+  await refuseMembersOfOtherOpenCases(manager, caseId, ids.indexes);
   await manager.query(`DELETE FROM household_member WHERE case_id = $1`, [caseId]);
-  await insertMembers(manager, memberRows(caseId, members, indexes, pii));
+  await insertMembers(manager, memberRows(caseId, members, ids));
 }
 
 async function refuseMembersOfOtherOpenCases(manager: EntityManager, caseId: string, indexes: string[]) {

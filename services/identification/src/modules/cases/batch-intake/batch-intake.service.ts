@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { IDENTIFICATION_CONFIG, type IdentificationConfig } from '../../../config/identification.config';
-import { PiiProtector } from '../pii';
+import { PiiWorker } from '../pii-worker';
 import { BatchPreparer } from './batch-preparer';
 import { summarize, type PreparedRecord, type RecordVerdict } from './batch-record';
 import { BulkCaseWriter } from './bulk-case-writer';
@@ -24,17 +24,20 @@ export interface BatchOptions {
  * one transaction (cases, members, outbox, progress): a record is stored whole or reported, never in part.
  */
 @Injectable()
-export class BatchIntakeService {
-  private readonly pii: PiiProtector;
-  private readonly writer: BulkCaseWriter;
+export class BatchIntakeService implements OnModuleDestroy {
+  private readonly pii: PiiWorker;
+  private readonly writer = new BulkCaseWriter();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(IDENTIFICATION_CONFIG) config: IdentificationConfig,
     private readonly preparer: BatchPreparer,
   ) {
-    this.pii = new PiiProtector(config.PII_SECRET);
-    this.writer = new BulkCaseWriter(this.pii);
+    this.pii = new PiiWorker(config.PII_SECRET);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pii.close();
   }
 
   /**
@@ -75,11 +78,11 @@ export class BatchIntakeService {
     rejected: RecordVerdict[],
     options: BatchOptions,
   ): Promise<RecordVerdict[]> {
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const written = await this.writer.write(manager, prepared, options.campaignId ?? null);
-      await options.onChunk?.(manager, [...written, ...rejected]);
-      return written;
-    });
+    const stored = await this.dataSource.transaction((manager) =>
+      this.writer.write(manager, prepared, options.campaignId ?? null, (written) =>
+        options.onChunk ? options.onChunk(manager, [...written, ...rejected]) : Promise.resolve(),
+      ),
+    );
     return [...stored, ...rejected];
   }
 }

@@ -7,7 +7,7 @@ import { CalendarService } from '../../calendar/calendar.service';
 import { PolicyProfileProvider } from '../../policy/policy-profile.provider';
 import { PolicyService } from '../../policy/policy.service';
 import { screenHousehold, summarizeScreening } from '../../screening/domain';
-import type { PiiProtector } from '../pii';
+import type { ProtectedNumbers } from '../pii';
 import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVerdict } from './batch-record';
 import { covers, type ApiKeyPrincipal } from '../../access/api-key';
 import { ACCESS_ERRORS, outsideAreaMessage } from '../../access/access-errors';
@@ -17,7 +17,8 @@ const YIELD_EVERY = 100;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface PrepareOptions {
-  pii: PiiProtector;
+  /** Blind indexes and ciphertexts of a chunk's ID numbers (a `PiiWorker`: off the main thread). */
+  pii: { protect(numbers: string[]): Promise<ProtectedNumbers> };
   /** Campaign area codes: a record outside all of them is rejected. */
   areaPrefixes?: string[];
   /** The caller's API key: a record outside its area is rejected with AUTH.OUTSIDE_AREA. */
@@ -52,6 +53,7 @@ export class BatchPreparer {
       if (Array.isArray(result)) rejected.push(reject(p.index, raw[p.index - offset], result));
       else prepared.push(result);
     }
+    await protectMembers(prepared, options.pii);
     return { prepared, rejected };
   }
 
@@ -102,7 +104,10 @@ export class BatchPreparer {
       return [fieldError('villageCode', body?.code ?? 'POLICY.NOT_FOUND', body?.message ?? '该地区无适用的政策参数')];
     }
     const screening = summarizeScreening(screenHousehold({ ...request.household, identificationMonth }, profile));
-    const due = screening.disposition === 'CASE' ? await this.dueDate(request.villageCode, request.discoveredOn, options.dueDates) : null;
+    const due =
+      screening.disposition === 'CASE'
+        ? await this.dueDate(request.villageCode, request.discoveredOn, options.dueDates)
+        : null;
     return {
       index,
       request,
@@ -111,7 +116,8 @@ export class BatchPreparer {
       identificationMonth,
       screening,
       responseDueDate: due,
-      memberIndexes: request.household.members.map((m) => options.pii.blindIndex(m.idCardNumber)),
+      memberIndexes: [],
+      memberCiphers: [],
     };
   }
 
@@ -135,6 +141,18 @@ export class BatchPreparer {
     );
     const found = new Set(rows.map((row) => row.code));
     for (const code of missing) if (found.has(code)) this.villages.set(code, true);
+  }
+}
+
+/** Fills in every prepared household's blind indexes and ciphertexts with one call for the whole chunk. */
+async function protectMembers(prepared: PreparedRecord[], pii: PrepareOptions['pii']): Promise<void> {
+  const ids = await pii.protect(prepared.flatMap((r) => r.request.household.members.map((m) => m.idCardNumber)));
+  let at = 0;
+  for (const r of prepared) {
+    const n = r.request.household.members.length;
+    r.memberIndexes = ids.indexes.slice(at, at + n);
+    r.memberCiphers = ids.ciphers.slice(at, at + n);
+    at += n;
   }
 }
 

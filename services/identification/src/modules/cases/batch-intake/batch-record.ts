@@ -47,7 +47,9 @@ export interface PreparedRecord {
   /** Only the verdict: a batch answers per record with status and colour, and the row stores the summary. */
   screening: ScreeningSummary;
   responseDueDate: string | null;
+  /** Blind index and AES-GCM ciphertext of each member's ID number, by position. */
   memberIndexes: string[];
+  memberCiphers: string[];
 }
 
 export interface BatchSummary {

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { toOutgoingMessage } from '@prp/messaging';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
 import { householdHead, lockMembers, maskHousehold, memberRows, openCasesOf } from '../household-members';
-import type { PiiProtector } from '../pii';
 import { STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
 import { insertCases, insertMembers, insertOutbox } from './bulk-sql';
@@ -23,36 +22,50 @@ interface Existing {
  * in the batch) makes the household a suspected duplicate with no event.
  */
 export class BulkCaseWriter {
-  constructor(private readonly pii: PiiProtector) {}
-
-  async write(manager: EntityManager, records: PreparedRecord[], campaignId: string | null): Promise<RecordVerdict[]> {
+  /**
+   * Two round trips of queued statements (pg sends each when the one before it is done, without waiting for
+   * this thread): locks and lookups, then the rows and whatever `after` writes with them (a campaign's progress).
+   * The main thread is often busy screening the next chunk; every statement awaited on its own would wait for it.
+   */
+  async write(
+    manager: EntityManager,
+    records: PreparedRecord[],
+    campaignId: string | null,
+    after?: (verdicts: RecordVerdict[]) => Promise<void>,
+  ): Promise<RecordVerdict[]> {
     const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
-    await lockMembers(manager, indexes);
-    const existing = await this.existingKeys(manager, records);
-    const openCases = new Map((await openCasesOf(manager, indexes)).map((row) => [row.id_card_index, row.case_id]));
+    const [, existing, open, seqs] = await Promise.all([
+      lockMembers(manager, indexes), // first: the lookup below sees every case committed by a writer it waited for
+      this.existingKeys(manager, records),
+      openCasesOf(manager, indexes),
+      manager.query(`SELECT nextval('case_no_seq')::text AS seq FROM generate_series(1, $1)`, [
+        records.length,
+      ]) as Promise<{ seq: string }[]>,
+    ]);
+    const openCases = new Map(open.map((row) => [row.id_card_index, row.case_id]));
     const fresh = records.filter((r) => !existing.has(r.idempotencyKey));
-    const seqs: { seq: string }[] = await manager.query(
-      `SELECT nextval('case_no_seq')::text AS seq FROM generate_series(1, $1)`,
-      [fresh.length],
-    );
     const entities = fresh.map((r, i) => this.toEntity(r, seqs[i].seq, openCases, campaignId));
-    await insertCases(manager, entities);
-    await insertMembers(
-      manager,
-      fresh.flatMap((r, i) => memberRows(entities[i].id, r.request.household.members, r.memberIndexes, this.pii)),
+    const members = fresh.flatMap((r, i) =>
+      memberRows(entities[i].id, r.request.household.members, { indexes: r.memberIndexes, ciphers: r.memberCiphers }),
     );
     const submitted = entities.flatMap((e, i) =>
       e.status === 'SUSPECTED' ? [submittedEvent(e, fresh[i].screening)] : [],
     );
-    await insertOutbox(
-      manager,
-      submitted.map((event) => toOutgoingMessage(event)),
-    );
     const created = new Map(entities.map((e, i) => [fresh[i].index, e]));
-    return records.map((r) => {
+    const verdicts = records.map((r) => {
       const entity = created.get(r.index);
       return entity ? createdVerdict(r, entity) : replayVerdict(r, existing);
     });
+    await Promise.all([
+      insertCases(manager, entities),
+      insertMembers(manager, members),
+      insertOutbox(
+        manager,
+        submitted.map((event) => toOutgoingMessage(event)),
+      ),
+      after?.(verdicts),
+    ]);
+    return verdicts;
   }
 
   private async existingKeys(manager: EntityManager, records: PreparedRecord[]): Promise<Map<string, Existing>> {

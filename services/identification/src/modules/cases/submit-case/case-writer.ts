@@ -38,11 +38,11 @@ export class CaseWriter {
 
   async write(manager: EntityManager, input: NewCase): Promise<HouseholdCaseEntity> {
     const members = input.request.household.members;
-    const indexes = members.map((member) => this.pii.blindIndex(member.idCardNumber));
-    await lockMembers(manager, indexes);
-    const duplicateOf = oldestOpenCase(await openCasesOf(manager, indexes))?.case_id ?? null;
+    const ids = this.pii.protect(members.map((member) => member.idCardNumber));
+    await lockMembers(manager, ids.indexes);
+    const duplicateOf = oldestOpenCase(await openCasesOf(manager, ids.indexes))?.case_id ?? null;
     const entity = await this.insertCase(manager, input, duplicateOf);
-    await insertMembers(manager, memberRows(entity.id, members, indexes, this.pii));
+    await insertMembers(manager, memberRows(entity.id, members, ids));
     if (entity.status === 'SUSPECTED') await addToOutbox(manager, submittedEvent(entity, input.screening));
     return entity;
   }
