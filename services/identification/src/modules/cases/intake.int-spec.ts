@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { BatchIntakeService, CHUNK_SIZE } from './batch-intake/batch-intake.service';
 import { householdFacts } from './test/households';
 import { OTHER_VILLAGE, startIntakeApp, VILLAGE, type IntakeApp } from './test/intake-app';
 
@@ -100,6 +101,31 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(dismissed.body).toMatchObject({ status: 'SUSPECTED', responseDueDate: '2026-11-09' });
     expect(await outboxFor(dupB.body.caseId)).toBe(1);
     expect((await call('GET', '/api/v1/duplicates')).body.total).toBe(0);
+  });
+
+  it('a chunk whose write fails leaves none of its households, members or events; the chunks before it stay', async () => {
+    const records = Array.from({ length: CHUNK_SIZE + 5 }, (_, i) => ({
+      ...submission(2_000 + i, i % 2 === 0 ? 12_000 : 60_000),
+      idempotencyKey: `chunked-${i}`,
+    }));
+    let chunks = 0;
+    const failing = intake.app.get(BatchIntakeService).intake(records, {
+      onChunk: async (manager) => {
+        await manager.query(`SELECT 1`);
+        if (++chunks === 2) throw new Error('写入中断（测试）');
+      },
+    });
+    await expect(failing).rejects.toThrow('写入中断（测试）');
+    expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(CHUNK_SIZE);
+    expect(await count(`SELECT count(*) AS n FROM household_case WHERE idempotency_key = ANY($1)`, [
+      records.slice(CHUNK_SIZE).map((r) => r.idempotencyKey),
+    ])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(3 * CHUNK_SIZE);
+    expect(await count(`SELECT count(*) AS n FROM outbox_message`)).toBe(CHUNK_SIZE / 2);
+
+    const retried = await intake.app.get(BatchIntakeService).intake(records);
+    expect(retried.summary).toMatchObject({ total: CHUNK_SIZE + 5, replayed: CHUNK_SIZE, rejected: 0 });
+    expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(CHUNK_SIZE + 5);
   });
 
   it('a batch reports every record: created, screened out, replayed, duplicate within the batch, rejected with field paths', async () => {
