@@ -1,17 +1,8 @@
-import { createDecipheriv, createHash } from 'crypto';
 import { PiiProtector } from './pii';
+import { decryptIdCard as decrypt, PII_TEST_SECRET as SECRET } from './test/decrypt-id';
 import { PiiWorker } from './pii-worker';
 
-const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 const numbers = Array.from({ length: 3_000 }, (_, i) => `43028119500101${String(i).padStart(3, '0')}x`);
-
-function decrypt(cipherText: string): string {
-  const [iv, tag, body] = cipherText.split('.').map((part) => Buffer.from(part, 'base64'));
-  const key = createHash('sha256').update(`encryption:${SECRET}`).digest();
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-}
 
 describe('ID numbers protected on a worker thread', () => {
   const inline = new PiiProtector(SECRET);

@@ -1,15 +1,5 @@
-import { createDecipheriv, createHash } from 'crypto';
 import { maskIdCard, PiiProtector } from './pii';
-
-const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
-
-function decrypt(cipherText: string): string {
-  const [iv, tag, body] = cipherText.split('.').map((part) => Buffer.from(part, 'base64'));
-  const key = createHash('sha256').update(`encryption:${SECRET}`).digest();
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-}
+import { decryptIdCard as decrypt, PII_TEST_SECRET as SECRET } from './test/decrypt-id';
 
 describe('ID card numbers at rest', () => {
   const pii = new PiiProtector(SECRET);
