@@ -29,6 +29,28 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
     await first;
   });
 
+  it('has room in the lock table for eight imports writing 1,000-household chunks of four-person households at once', async () => {
+    const dataSource = get<DataSource>(DATA_SOURCE);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let lockedCount = 0;
+    let allLocked!: () => void;
+    const all = new Promise<void>((resolve) => (allLocked = resolve));
+    const writers = Array.from({ length: 8 }, () =>
+      dataSource.transaction(async (manager) => {
+        await lockMembers(manager, people(4_000));
+        if (++lockedCount === 8) allLocked();
+        await released;
+      }),
+    );
+    const failed = Promise.race(writers.map((w) => w.then(() => new Promise<never>(() => undefined))));
+    await Promise.race([all, failed]);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
+    expect(n).toBeGreaterThanOrEqual(32_000);
+    release();
+    await Promise.all(writers);
+  });
+
   it('makes a second writer naming the same person wait until the first commits', async () => {
     const dataSource = get<DataSource>(DATA_SOURCE);
     const [person] = people(1);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { IDENTIFICATION_CONFIG, type IdentificationConfig } from '../../../config/identification.config';
@@ -9,6 +9,18 @@ import { BulkCaseWriter } from './bulk-case-writer';
 import type { ApiKeyPrincipal } from '../../access/api-key';
 
 export const CHUNK_SIZE = 1_000;
+/** Person locks a chunk may hold (about three people a household) need this much of PostgreSQL's lock table. */
+export const MIN_LOCKS_PER_TRANSACTION = 256;
+
+/** Why the database's lock table is too small for concurrent imports, or null when it is large enough. */
+export function lockTableWarning(maxLocksPerTransaction: number): string | null {
+  if (maxLocksPerTransaction >= MIN_LOCKS_PER_TRANSACTION) return null;
+  return (
+    `PostgreSQL max_locks_per_transaction is ${maxLocksPerTransaction}, below ${MIN_LOCKS_PER_TRANSACTION}: ` +
+    `a batch chunk holds about ${3 * CHUNK_SIZE} person locks, and a few concurrent imports may fail with ` +
+    `"out of shared memory" (see deploy/k8s/README.md)`
+  );
+}
 
 export interface BatchOptions {
   campaignId?: string;
@@ -24,7 +36,8 @@ export interface BatchOptions {
  * one transaction (cases, members, outbox, progress): a record is stored whole or reported, never in part.
  */
 @Injectable()
-export class BatchIntakeService implements OnModuleDestroy {
+export class BatchIntakeService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(BatchIntakeService.name);
   private readonly pii: PiiWorker;
   private readonly writer = new BulkCaseWriter();
 
@@ -34,6 +47,12 @@ export class BatchIntakeService implements OnModuleDestroy {
     private readonly preparer: BatchPreparer,
   ) {
     this.pii = new PiiWorker(config.PII_SECRET);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT current_setting('max_locks_per_transaction')::int AS n`);
+    const warning = lockTableWarning(row.n);
+    if (warning) this.logger.warn(warning);
   }
 
   async onModuleDestroy(): Promise<void> {
