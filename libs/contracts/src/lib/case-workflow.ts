@@ -2,7 +2,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseOutcome, PropertyCheckDepartment, StepDecision } from './approval-chain';
 import type { AreaLevel, DeadlineKind, DiscoveryChannel } from './primitives';
-import type { DeadlineSubject } from './events';
+import type { CaseSubmittedPayload, DeadlineSubject } from './events';
+import type { Envelope } from './envelope';
 
 /** Temporal contract of the per-household case workflow (workflow id `case-<caseId>`). */
 export const CASE_TASK_QUEUE = 'case';
@@ -26,6 +27,19 @@ export interface CaseWorkflowInput {
   colour?: 'RED' | 'YELLOW' | 'BLUE';
   /** Approval flow version the case started with (APPROVAL_FLOW_VERSION at submission). */
   flowVersion?: string;
+}
+
+/** The workflow input a `case.submitted` event starts (the Kafka bridge's hand-off). */
+export function caseWorkflowInputOf(event: Envelope<'case.submitted', CaseSubmittedPayload>): CaseWorkflowInput {
+  return {
+    caseId: event.caseId,
+    areaCode: event.areaCode,
+    caseNo: event.payload.caseNo,
+    channel: event.payload.channel,
+    discoveredOn: event.payload.discoveredOn,
+    ...(event.payload.colour ? { colour: event.payload.colour } : {}),
+    ...(event.payload.flowVersion ? { flowVersion: event.payload.flowVersion } : {}),
+  };
 }
 
 export interface RiskPointAppearedSignal {

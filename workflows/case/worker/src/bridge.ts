@@ -6,7 +6,7 @@ import {
   caseWorkflowId,
   EVENT_TYPES,
   type AnyEnvelope,
-  type CaseWorkflowInput,
+  caseWorkflowInputOf,
 } from '@prp/contracts';
 import {
   ASSISTANCE_WORKFLOW_TYPE,
@@ -33,15 +33,7 @@ export function createBridgeHandler(client: Client, taskQueue: string, logger: M
   return async (envelope: AnyEnvelope): Promise<void> => {
     const workflowId = caseWorkflowId(envelope.caseId);
     if (envelope.type === EVENT_TYPES.caseSubmitted) {
-      const input: CaseWorkflowInput = {
-        caseId: envelope.caseId,
-        areaCode: envelope.areaCode,
-        caseNo: envelope.payload.caseNo,
-        channel: envelope.payload.channel,
-        discoveredOn: envelope.payload.discoveredOn,
-        ...(envelope.payload.colour ? { colour: envelope.payload.colour } : {}),
-        ...(envelope.payload.flowVersion ? { flowVersion: envelope.payload.flowVersion } : {}),
-      };
+      const input = caseWorkflowInputOf(envelope);
       try {
         await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
           workflowId,

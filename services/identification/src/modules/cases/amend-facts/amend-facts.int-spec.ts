@@ -8,7 +8,7 @@ import {
   caseWorkflowId,
   EVENT_TYPES,
   parseEnvelope,
-  type CaseWorkflowInput,
+  caseWorkflowInputOf,
   type CaseWorkflowState,
 } from '@prp/contracts';
 import { waitFor } from '@prp/testing';
@@ -86,15 +86,7 @@ describe('changing a household’s facts after submission (PostgreSQL, Temporal,
     const [row] = await outbox(caseId, EVENT_TYPES.caseSubmitted);
     const event = parseEnvelope(row.envelope);
     if (event.type !== EVENT_TYPES.caseSubmitted) throw new Error('not a case.submitted event');
-    const input: CaseWorkflowInput = {
-      caseId,
-      areaCode: event.areaCode,
-      caseNo: event.payload.caseNo,
-      channel: event.payload.channel,
-      discoveredOn: event.payload.discoveredOn,
-      ...(event.payload.colour ? { colour: event.payload.colour } : {}),
-      ...(event.payload.flowVersion ? { flowVersion: event.payload.flowVersion } : {}),
-    };
+    const input = caseWorkflowInputOf(event);
     try {
       await temporal.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(caseId),
