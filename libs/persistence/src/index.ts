@@ -1,2 +1,3 @@
 export * from './lib/data-source';
 export * from './lib/test-database';
+export * from './lib/errors';

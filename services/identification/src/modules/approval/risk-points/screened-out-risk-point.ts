@@ -12,8 +12,7 @@ import type { ScreeningHousehold } from '../../screening/domain';
 import { NotBlueWatchException } from '../approval-errors';
 import type { ReportRiskPointBody } from './report-risk-point.dto';
 import { riskPointTypeOf } from './risk-point-type';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '@prp/persistence';
 
 export interface ScreenedOutRiskPointResult {
   caseId: string;
@@ -48,7 +47,7 @@ export class ScreenedOutRiskPoint {
       return await this.rescreen(caseId, reportId, body, apiKeyId);
     } catch (error) {
       // The same report sent twice at once: the second transaction hits the first's revision or ledger row.
-      const rescreen = (error as { code?: string }).code === UNIQUE_VIOLATION ? await this.stored(reportId) : null;
+      const rescreen = isUniqueViolation(error) ? await this.stored(reportId) : null;
       if (rescreen) return { caseId, reportId, alreadyRecorded: true, rescreen };
       throw error;
     }

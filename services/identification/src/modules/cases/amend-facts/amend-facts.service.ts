@@ -13,8 +13,7 @@ import { CaseRescreener } from './case-rescreener';
 import { findChangeByKey, listRevisions, type StoredChange } from './facts-revisions';
 import { householdHead, maskHousehold } from '../household-members';
 import { replaceMembers } from './member-rows';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '@prp/persistence';
 
 /**
  * A clerk replaces a case's household facts (PUT /cases/{id}/facts): the members, the masked facts and the
@@ -43,10 +42,7 @@ export class AmendFactsService {
         this.change(manager, caseId, request, requestHash, apiKeyId ?? null),
       );
     } catch (error) {
-      const raced =
-        (error as { code?: string }).code === UNIQUE_VIOLATION
-          ? await findChangeByKey(this.dataSource.manager, idempotencyKey)
-          : null;
+      const raced = isUniqueViolation(error) ? await findChangeByKey(this.dataSource.manager, idempotencyKey) : null;
       if (raced) return replay(raced, caseId, requestHash);
       throw error;
     }

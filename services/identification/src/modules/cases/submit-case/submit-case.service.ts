@@ -14,8 +14,7 @@ import { IdempotencyConflictException } from '../case-errors';
 import { PiiProtector } from '../pii';
 import { CaseWriter } from './case-writer';
 import type { SubmitCaseRequest, SubmitCaseResponse } from './submit-case.dto';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '@prp/persistence';
 
 @Injectable()
 export class SubmitCaseService {
@@ -60,8 +59,7 @@ export class SubmitCaseService {
       const stored = await this.dataSource.transaction((manager) => this.writer.write(manager, input));
       return this.toResponse(stored, screening, false, stored.responseDueDate ? due : undefined);
     } catch (error) {
-      const raced =
-        (error as { code?: string }).code === UNIQUE_VIOLATION ? await this.findByKey(idempotencyKey) : null;
+      const raced = isUniqueViolation(error) ? await this.findByKey(idempotencyKey) : null;
       if (raced) return this.replay(raced, requestHash);
       throw error;
     }
