@@ -4,8 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The de-duplication lookup (which open case, if any, each person is already in) as a function that always
  * probes the ID-number index once per person. Run as a plain query, its plan depended on the table's
  * statistics: during a bulk load into a young table (a new province's first campaign) autovacuum's statistics
- * lag far behind, the planner believed household_member tiny and scanned it whole for every chunk, which made
- * a 100,000-household campaign fall from thousands of households a second to under two hundred.
+ * lag far behind and the planner, believing household_member tiny, scanned it for chunk after chunk (125 ms a
+ * 1,000-household chunk on average, up to 300 ms, against ~25 ms now); written as a plain LATERAL join it did
+ * so for every person and a 100,000-household campaign fell to under two hundred households a second.
  */
 export class OpenCaseLookup1732000000470 implements MigrationInterface {
   name = 'OpenCaseLookup1732000000470';

@@ -157,6 +157,12 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(again.body.verdicts.map((v: { status: string }) => v.status)).toEqual(['REPLAYED', 'REPLAYED']);
     expect(again.body.verdicts[0].caseId).toBe(first.body.verdicts[0].caseId);
     expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(3);
+
+    // The replay used up no case numbers: the next household gets the number after the last one stored.
+    const caseNumber = (v: { caseNo: string }) => Number(v.caseNo.slice(-8));
+    const last = Math.max(...first.body.verdicts.slice(0, 3).map(caseNumber));
+    const next = await call('POST', '/api/v1/cases:batch', { records: [{ ...submission(14), idempotencyKey: 'batch-key-5' }] });
+    expect(caseNumber(next.body.verdicts[0])).toBe(last + 1);
   });
 
   it('a campaign imports its households, counts flagged and rejected ones, and lists them by campaign and area', async () => {
