@@ -9,6 +9,7 @@ import { PolicyService } from '../../policy/policy.service';
 import { screenHousehold, summarizeScreening } from '../../screening/domain';
 import type { ProtectedNumbers } from '../pii';
 import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVerdict } from './batch-record';
+import { fastBatchRecord } from './fast-batch-record';
 import { covers, type ApiKeyPrincipal } from '../../access/api-key';
 import { ACCESS_ERRORS, outsideAreaMessage } from '../../access/access-errors';
 
@@ -61,6 +62,8 @@ export class BatchPreparer {
     record: unknown,
     index: number,
   ): { index: number; record: BatchRecord } | { index: number; errors: FieldError[] } {
+    const fast = fastBatchRecord(record);
+    if (fast) return { index, record: fast };
     try {
       return { index, record: parseOrThrow(BatchRecordSchema, record) };
     } catch (error) {
