@@ -3,7 +3,8 @@
 // schema of prp_dev, the CPU each side spent, then the raw PostgreSQL COPY rate of the same rows. Prints figures only.
 import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { Session } from 'inspector';
 import { performance } from 'perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -79,6 +80,7 @@ async function runCampaign(app: NestFastifyApplication): Promise<{ id: string; s
     const records = Array.from({ length: Math.min(BATCH, total - offset) }, (_, i) => benchHousehold(offset + i, BENCH_VILLAGES));
     bodies.push(JSON.stringify({ records }));
   }
+  const profiler = await startProfile();
   const started = process.hrtime.bigint();
   const nodeBefore = process.cpuUsage();
   const loopBefore = performance.eventLoopUtilization();
@@ -99,10 +101,35 @@ async function runCampaign(app: NestFastifyApplication): Promise<{ id: string; s
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const node = process.cpuUsage(nodeBefore);
+  await profiler?.();
   const nodeCpu = (node.user + node.system) / 1e6;
   const mainBusy = performance.eventLoopUtilization(loopBefore).utilization;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { id, seconds, nodeCpu, pgCpu: postgresCpuSeconds() - pgBefore, mainBusy };
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<file>, a V8 CPU profile of the campaign alone (main thread), for Chrome DevTools.
+ * Returns the function that stops it and writes the file.
+ */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  const file = process.env['BENCH_CPU_PROFILE'];
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`CPU profile of the campaign written to ${file}`);
+  };
 }
 
 /** CPU seconds used so far by every `postgres` process on this machine (the server is local; Linux /proc). */
