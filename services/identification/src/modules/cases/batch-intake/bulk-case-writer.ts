@@ -1,6 +1,6 @@
-import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { toOutgoingMessage } from '@prp/messaging';
+import { timeOrderedId } from '@prp/persistence';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
 import { householdHead, lockMembers, maskHousehold, memberRows, openCasesOf } from '../household-members';
 import { STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
@@ -46,7 +46,7 @@ export class BulkCaseWriter {
     // A key stored by a concurrent import between the two statements above leaves a number unused; a household
     // replayed by that same race (the other way round) needs one more.
     if (seqs.length < fresh.length) seqs.push(...(await caseNumbers(manager, [], fresh.length - seqs.length)));
-    const entities = fresh.map((r, i) => this.toEntity(r, seqs[i].seq, openCases, campaignId));
+    const entities = fresh.map((r, i) => this.toEntity(r, seqs[i], openCases, campaignId));
     const members = fresh.flatMap((r, i) =>
       memberRows(entities[i].id, r.request.household.members, { indexes: r.memberIndexes, ciphers: r.memberCiphers }),
     );
@@ -81,7 +81,7 @@ export class BulkCaseWriter {
   private toEntity(r: PreparedRecord, seq: string, openCases: Map<string, string>, campaignId: string | null) {
     const duplicateOf = r.memberIndexes.map((index) => openCases.get(index)).find((id) => id !== undefined) ?? null;
     const status: CaseStatus = duplicateOf ? 'DUPLICATE_SUSPECTED' : STATUS_BY_DISPOSITION[r.screening.disposition];
-    const id = randomUUID();
+    const id = timeOrderedId();
     if ((OPEN_CASE_STATUSES as string[]).includes(status)) r.memberIndexes.forEach((index) => openCases.set(index, id));
     const members = r.request.household.members;
     return {
@@ -111,14 +111,16 @@ export class BulkCaseWriter {
 
 /**
  * Case numbers for the households among `keys` not stored yet (plus `extra`), counted in the same statement, so
- * a replayed batch uses up no numbers: officials read gaps in the numbering as missing cases.
+ * a replayed batch uses up no numbers: officials read gaps in the numbering as missing cases. One row back
+ * (the numbers joined by commas), not one row a number.
  */
-function caseNumbers(manager: EntityManager, keys: string[], extra = 0): Promise<{ seq: string }[]> {
-  return manager.query(
-    `SELECT nextval('case_no_seq')::text AS seq
+async function caseNumbers(manager: EntityManager, keys: string[], extra = 0): Promise<string[]> {
+  const [row]: { seqs: string | null }[] = await manager.query(
+    `SELECT string_agg(nextval('case_no_seq')::text, ',') AS seqs
      FROM generate_series(1, $2::int + cardinality($1::text[]) - (SELECT count(*)::int FROM household_case WHERE idempotency_key = ANY($1::text[])))`,
     [keys, extra],
   );
+  return row.seqs ? row.seqs.split(',') : [];
 }
 
 function createdVerdict(r: PreparedRecord, e: HouseholdCaseEntity): RecordVerdict {

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { APPROVAL_FLOW_VERSION, createEnvelope, EVENT_TYPES } from '@prp/contracts';
 import { addToOutbox } from '@prp/messaging';
+import { timeOrderedId } from '@prp/persistence';
 import { HouseholdCaseEntity, type CaseStatus } from '../../../database/household-case.entity';
 import { summarizeScreening, type ScreeningResult, type ScreeningSummary } from '../../screening/domain';
 import { maskName } from '../mask';
@@ -52,7 +53,7 @@ export class CaseWriter {
     const [{ seq }] = await manager.query(`SELECT nextval('case_no_seq')::text AS seq`);
     const head = householdHead(request.household.members);
     const entity = manager.create(HouseholdCaseEntity, {
-      id: randomUUID(),
+      id: timeOrderedId(),
       caseNo: `JC${request.discoveredOn.slice(0, 4)}${String(seq).padStart(8, '0')}`,
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
