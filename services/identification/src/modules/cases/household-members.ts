@@ -48,9 +48,12 @@ export function memberRows(caseId: string, members: Member[], ids: ProtectedNumb
  */
 export async function lockMembers(manager: EntityManager, indexes: string[]): Promise<void> {
   if (indexes.length === 0) return;
+  // count(*) around the locks: one row back, not one a person for the driver to read
   await manager.query(
-    `SELECT pg_advisory_xact_lock(hashtextextended(x, 0))
-     FROM (SELECT DISTINCT x FROM unnest($1::text[]) AS x ORDER BY x) AS sorted`,
+    `SELECT count(*) FROM (
+       SELECT pg_advisory_xact_lock(hashtextextended(x, 0))
+       FROM (SELECT DISTINCT x FROM unnest($1::text[]) AS x ORDER BY x) AS sorted
+     ) AS locked`,
     [indexes],
   );
 }

@@ -93,21 +93,11 @@ export async function insertMembers(manager: EntityManager, rows: MemberRow[]): 
   );
 }
 
-/** The outbox rows of a chunk, in the chunk's transaction (as `addToOutbox`, many at once). */
+/**
+ * The outbox rows of a chunk, in the chunk's transaction (as `addToOutbox`, many at once), through COPY. Every
+ * event here is new (a fresh event id for a case made in this transaction), so no conflict is possible.
+ */
 export async function insertOutbox(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  const rows = messages.map((m) => ({
-    event_id: m.headers?.['event-id'],
-    topic: m.topic,
-    message_key: m.key,
-    event_type: m.headers?.['event-type'],
-    envelope: m.value,
-  }));
-  await manager.query(
-    `INSERT INTO outbox_message (event_id, topic, message_key, event_type, envelope)
-     SELECT event_id, topic, message_key, event_type, envelope::jsonb
-     FROM json_to_recordset($1::json) AS t(event_id uuid, topic text, message_key text, event_type text, envelope text)
-     ON CONFLICT (event_id) DO NOTHING`,
-    [JSON.stringify(rows)],
-  );
+  const rows = messages.map((m) => [m.headers?.['event-id'], m.topic, m.key, m.headers?.['event-type'], m.value]);
+  await copyRows(manager, 'outbox_message', ['event_id', 'topic', 'message_key', 'event_type', 'envelope'], rows);
 }
