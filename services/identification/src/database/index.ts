@@ -12,6 +12,7 @@ import { AssistancePolicyKeys1732000000430 } from './migrations/1732000000430-as
 import { ApiKeys1732000000440 } from './migrations/1732000000440-api-keys';
 import { FactsRevisions1732000000460 } from './migrations/1732000000460-facts-revisions';
 import { OpenCaseLookup1732000000470 } from './migrations/1732000000470-open-case-lookup';
+import { SetCheckedReferences1732000000480 } from './migrations/1732000000480-set-checked-references';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -28,5 +29,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   ApiKeys1732000000440,
   FactsRevisions1732000000460,
   OpenCaseLookup1732000000470,
+  SetCheckedReferences1732000000480,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

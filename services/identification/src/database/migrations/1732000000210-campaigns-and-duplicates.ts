@@ -23,7 +23,9 @@ export class CampaignsAndDuplicates1732000000210 implements MigrationInterface {
       ALTER TABLE household_case
         ADD COLUMN campaign_id uuid REFERENCES screening_campaign (id),
         ADD COLUMN duplicate_review jsonb`);
-    await runner.query(`CREATE INDEX household_case_campaign_idx ON household_case (campaign_id) WHERE campaign_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX household_case_campaign_idx ON household_case (campaign_id) WHERE campaign_id IS NOT NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

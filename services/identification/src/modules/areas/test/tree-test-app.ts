@@ -61,7 +61,7 @@ export function useTreeTestApp() {
     ctx.app = await buildApp(ctx.dataSource);
   });
   beforeEach(async () => {
-    await ctx.dataSource.query(`TRUNCATE household_case, area CASCADE`);
+    await ctx.dataSource.query(`TRUNCATE household_case, household_member, area CASCADE`);
     await ctx.dataSource.query(`DELETE FROM policy_parameter WHERE region_code <> '000000000000'`);
     const insert = `INSERT INTO area (code, name, level, parent_code) VALUES ($1, $2, $3, $4)`;
     for (const area of TREE) await ctx.dataSource.query(insert, area);
