@@ -91,19 +91,20 @@ const RISK_SET = new Set<string>(RISK_POINTS);
 
 type Obj = Record<string, unknown>;
 
-/** A plain object (as JSON.parse makes, from any realm) with between `required` and `size` own keys. */
-function plain(value: unknown, size: number, required: number): value is Obj {
+/**
+ * A plain object (as JSON.parse makes, from any realm) whose own keys are all in `allowed`, at least `required`
+ * of them (each required field's own check then finds it). One pass, no key array made.
+ */
+function plain(value: unknown, allowed: readonly string[], required: number): value is Obj {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
-  const n = Object.keys(value).length;
-  return n >= required && n <= size;
-}
-
-/** Own keys all in `allowed` (the count was checked by `plain`). */
-function onlyKeys(value: Obj, allowed: readonly string[]): boolean {
-  for (const key of Object.keys(value)) if (!allowed.includes(key)) return false;
-  return true;
+  let n = 0;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || !allowed.includes(key)) return false;
+    n++;
+  }
+  return n >= required;
 }
 
 function trimmed(value: unknown, min: number, max: number): string | undefined {
@@ -119,7 +120,7 @@ const isMonth = (value: unknown): value is string => typeof value === 'string' &
 const inSet = (set: Set<string>, value: unknown): value is string => typeof value === 'string' && set.has(value);
 
 function member(value: unknown) {
-  if (!plain(value, 8, 8) || !onlyKeys(value, MEMBER_KEYS)) return undefined;
+  if (!plain(value, MEMBER_KEYS, 8)) return undefined;
   const idCardNumber = typeof value['idCardNumber'] === 'string' ? value['idCardNumber'].trim() : undefined;
   const name = trimmed(value['name'], 1, 50);
   const { relation, birthDate, labourCapacity, health, disabilityGrade, schoolingLevel } = value;
@@ -136,7 +137,7 @@ function moneyEntries(value: unknown, types: Set<string>) {
   if (!Array.isArray(value) || value.length > 500) return undefined;
   const entries = [];
   for (const entry of value) {
-    if (!plain(entry, 3, 3) || !onlyKeys(entry, MONEY_KEYS)) return undefined;
+    if (!plain(entry, MONEY_KEYS, 3)) return undefined;
     const { type, month, amountFen } = entry;
     if (!inSet(types, type) || !isMonth(month) || !isFen(amountFen)) return undefined;
     entries.push({ type, month, amountFen });
@@ -145,7 +146,7 @@ function moneyEntries(value: unknown, types: Set<string>) {
 }
 
 function household(value: unknown) {
-  if (!plain(value, 11, 8) || !onlyKeys(value, HOUSEHOLD_KEYS)) return undefined;
+  if (!plain(value, HOUSEHOLD_KEYS, 8)) return undefined;
   const { registeredPoor, relocated, hukouAreaCode, residenceAreaCode, lastYearIncomeFen, childrenAbleToSupport } =
     value;
   const raw = value['members'];
@@ -181,7 +182,7 @@ function household(value: unknown) {
   if (!incomes || !expenses || !Array.isArray(riskPoints) || riskPoints.length > 20) return undefined;
   if (!riskPoints.every((point) => inSet(RISK_SET, point))) return undefined;
   const given = value['guarantees'];
-  if (!plain(given, GUARANTEE_KEYS.length, GUARANTEE_KEYS.length) || !onlyKeys(given, GUARANTEE_KEYS)) return undefined;
+  if (!plain(given, GUARANTEE_KEYS, GUARANTEE_KEYS.length)) return undefined;
   const guarantees: Obj = {};
   for (const key of GUARANTEE_KEYS) {
     if (typeof given[key] !== 'boolean') return undefined;
@@ -204,7 +205,7 @@ function household(value: unknown) {
 
 /** What `BatchRecordSchema.parse(raw)` returns, when `raw` is certainly valid; otherwise undefined (ask zod). */
 export function fastBatchRecord(raw: unknown): BatchRecord | undefined {
-  if (!ENABLED || !plain(raw, 7, 6) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
+  if (!ENABLED || !plain(raw, RECORD_KEYS, 6)) return undefined;
   const { villageCode, channel, discoveredOn, identificationMonth } = raw;
   const discoveredBy = trimmed(raw['discoveredBy'], 1, 50);
   const idempotencyKey = trimmed(raw['idempotencyKey'], 8, 128);
