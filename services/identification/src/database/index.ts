@@ -13,6 +13,7 @@ import { ApiKeys1732000000440 } from './migrations/1732000000440-api-keys';
 import { FactsRevisions1732000000460 } from './migrations/1732000000460-facts-revisions';
 import { OpenCaseLookup1732000000470 } from './migrations/1732000000470-open-case-lookup';
 import { SetCheckedReferences1732000000480 } from './migrations/1732000000480-set-checked-references';
+import { LockThenFindOpenCases1732000000490 } from './migrations/1732000000490-lock-then-find-open-cases';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -30,5 +31,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   FactsRevisions1732000000460,
   OpenCaseLookup1732000000470,
   SetCheckedReferences1732000000480,
+  LockThenFindOpenCases1732000000490,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

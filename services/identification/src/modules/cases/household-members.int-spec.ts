@@ -1,8 +1,8 @@
-import { randomBytes } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@prp/service-kit';
-import { useTreeTestApp } from '../areas/test/tree-test-app';
-import { lockMembers, openCasesOf } from './household-members';
+import { useTreeTestApp, VILLAGE } from '../areas/test/tree-test-app';
+import { lockOpenCasesOf } from './household-members';
 
 const people = (n: number) => Array.from({ length: n }, () => randomBytes(32).toString('hex'));
 
@@ -16,12 +16,12 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
     let firstLocked!: () => void;
     const locked = new Promise<void>((resolve) => (firstLocked = resolve));
     const first = dataSource.transaction(async (manager) => {
-      await lockMembers(manager, people(3_000));
+      await lockOpenCasesOf(manager, people(3_000));
       firstLocked();
       await released;
     });
     await locked;
-    const second = dataSource.transaction((manager) => lockMembers(manager, people(3_000)).then(() => 'locked'));
+    const second = dataSource.transaction((manager) => lockOpenCasesOf(manager, people(3_000)).then(() => 'locked'));
     await expect(Promise.race([second, new Promise((resolve) => setTimeout(resolve, 2_000, 'waiting'))])).resolves.toBe(
       'locked',
     );
@@ -38,7 +38,7 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
     const all = new Promise<void>((resolve) => (allLocked = resolve));
     const writers = Array.from({ length: 8 }, () =>
       dataSource.transaction(async (manager) => {
-        await lockMembers(manager, people(4_000));
+        await lockOpenCasesOf(manager, people(4_000));
         if (++lockedCount === 8) allLocked();
         await released;
       }),
@@ -60,14 +60,14 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
     let firstLocked!: () => void;
     const locked = new Promise<void>((resolve) => (firstLocked = resolve));
     const first = dataSource.transaction(async (manager) => {
-      await lockMembers(manager, [person, ...people(2)]);
+      await lockOpenCasesOf(manager, [person, ...people(2)]);
       firstLocked();
       await released;
       order.push('first commits');
     });
     await locked;
     const second = dataSource.transaction(async (manager) => {
-      await lockMembers(manager, [...people(2), person]);
+      await lockOpenCasesOf(manager, [...people(2), person]);
       order.push('second locked');
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -75,6 +75,39 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['first commits', 'second locked']);
+  });
+
+  it('finds the case a writer it waited for has just committed, so two imports of one person open one case', async () => {
+    const dataSource = get<DataSource>(DATA_SOURCE);
+    const [person] = people(1);
+    const caseId = randomUUID();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let firstLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (firstLocked = resolve));
+    const first = dataSource.transaction(async (manager) => {
+      await expect(lockOpenCasesOf(manager, [person])).resolves.toEqual([]);
+      await manager.query(
+        `INSERT INTO household_case (id, case_no, idempotency_key, request_hash, area_code, channel, discovered_on,
+           discovered_by, head_name, member_count, status)
+         VALUES ($1, 'JC202600000001', 'first-import', 'h', $2, 'CADRE_VISIT', '2026-11-02', 't', '张三', 1, 'SUSPECTED')`,
+        [caseId, VILLAGE],
+      );
+      await manager.query(
+        `INSERT INTO household_member (case_id, position, id_card_index, id_card_masked, id_card_cipher, name, relation, birth_date)
+         VALUES ($1, 0, $2, '430281********0019', 'x', '张三', 'HEAD', '1975-04-12')`,
+        [caseId, person],
+      );
+      firstLocked();
+      await released;
+    });
+    await locked;
+    const second = dataSource.transaction((manager) => lockOpenCasesOf(manager, [person]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await first;
+    const found = await second;
+    expect(found.map((row) => [row.id_card_index, row.case_id])).toEqual([[person, caseId]]);
   });
 
   it('looks people up through the ID-number index even when the statistics say the member table is empty', async () => {
@@ -89,7 +122,7 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
       return row as { seq: number; idx: number };
     };
     const before = await scans();
-    await expect(openCasesOf(dataSource.manager, people(3_000))).resolves.toEqual([]);
+    await expect(dataSource.transaction((manager) => lockOpenCasesOf(manager, people(3_000)))).resolves.toEqual([]);
     const after = await scans();
     expect(after.seq).toBe(before.seq);
     expect(after.idx).toBeGreaterThanOrEqual(before.idx + 3_000);

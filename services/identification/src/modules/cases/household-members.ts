@@ -35,29 +35,6 @@ export function memberRows(caseId: string, members: Member[], ids: ProtectedNumb
   }));
 }
 
-/**
- * Serializes, until the caller's transaction ends, every write that involves one of these people (by blind
- * index): locks taken in one sorted order everywhere, so two writers never wait on each other in a cycle, and
- * two writers with no person in common never wait at all (township imports run side by side).
- *
- * A chunk of 1,000 households holds about 3,000 of these locks until it commits. PostgreSQL's shared lock table
- * holds max_locks_per_transaction x max_connections locks (6,400 with the defaults: two or three concurrent
- * imports), so the platform's database runs with max_locks_per_transaction = 256 (deploy/local, deploy/k8s).
- * Bucketing the people into at most 1,024 locks was tried: any two chunks then share a bucket, every import
- * waits for every other, and a two-import campaign fell from ~3,300 to ~2,700 households/s.
- */
-export async function lockMembers(manager: EntityManager, indexes: string[]): Promise<void> {
-  if (indexes.length === 0) return;
-  // count(*) around the locks: one row back, not one a person for the driver to read
-  await manager.query(
-    `SELECT count(*) FROM (
-       SELECT pg_advisory_xact_lock(hashtextextended(x, 0))
-       FROM (SELECT DISTINCT x FROM unnest($1::text[]) AS x ORDER BY x) AS sorted
-     ) AS locked`,
-    [indexes],
-  );
-}
-
 export interface OpenCaseOfMember {
   id_card_index: string;
   case_id: string;
@@ -71,17 +48,39 @@ export function oldestOpenCase(found: OpenCaseOfMember[]): OpenCaseOfMember | un
 }
 
 /**
- * For each of these people in an open case (other than `exceptCaseId`), the oldest such case: one index probe
- * per person, whatever the table's statistics say (see migration 470).
+ * Locks these people (by blind index) until the caller's transaction ends, then finds, for each of them in an
+ * open case other than `exceptCaseId`, the oldest such case: one call (migration 490), whose lookup sees every
+ * case committed by a writer it waited for.
+ *
+ * The locks serialize every write that involves one of these people: taken in one sorted order everywhere, so
+ * two writers never wait on each other in a cycle, and two writers with no person in common never wait at all
+ * (township imports run side by side). The lookup probes the ID-number index once per person, whatever the
+ * table's statistics say (migration 470).
+ *
+ * A chunk of 1,000 households holds about 3,000 of these locks until it commits. PostgreSQL's shared lock table
+ * holds max_locks_per_transaction x max_connections locks (6,400 with the defaults: two or three concurrent
+ * imports), so the platform's database runs with max_locks_per_transaction = 256 (deploy/local, deploy/k8s).
+ * Bucketing the people into at most 1,024 locks was tried: any two chunks then share a bucket, every import
+ * waits for every other, and a two-import campaign fell from ~3,300 to ~2,700 households/s.
  */
-export async function openCasesOf(
+export async function lockOpenCasesOf(
   manager: EntityManager,
   indexes: string[],
   exceptCaseId?: string,
 ): Promise<OpenCaseOfMember[]> {
   if (indexes.length === 0) return [];
   return manager.query(
-    `SELECT id_card_index, case_id, case_no, created_at FROM open_cases_of($1::text[], $2::text[], $3::uuid)`,
-    [indexes, OPEN_CASE_STATUSES, exceptCaseId ?? null],
+    `SELECT id_card_index, case_id, case_no, created_at FROM lock_open_cases_of($1::text[], $2::text[], $3::uuid)`,
+    [hexArray(indexes), OPEN_CASE_STATUSES, exceptCaseId ?? null],
   );
+}
+
+/**
+ * A text[] literal of blind indexes (hex: nothing to quote), made with one join: the driver's general array
+ * encoder walks and escapes each of a chunk's ~3,000 elements in JavaScript.
+ */
+function hexArray(indexes: string[]): string {
+  const literal = `{${indexes.join(',')}}`;
+  if (!/^\{[0-9a-f,]*\}$/.test(literal)) throw new Error('blind indexes must be lowercase hex');
+  return literal;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { insertMembers } from '../batch-intake/bulk-sql';
 import type { HouseholdRequest } from '../household.dto';
-import { lockMembers, memberRows, oldestOpenCase, openCasesOf } from '../household-members';
+import { lockOpenCasesOf, memberRows, oldestOpenCase } from '../household-members';
 import type { PiiProtector } from '../pii';
 import { MemberInOpenCaseException } from './amend-facts-errors';
 
@@ -30,7 +30,6 @@ async function refuseMembersOfOtherOpenCases(manager: EntityManager, caseId: str
   const known = new Set(current.map((row) => row.id_card_index));
   const added = indexes.filter((index) => !known.has(index));
   if (added.length === 0) return;
-  await lockMembers(manager, added);
-  const found = oldestOpenCase(await openCasesOf(manager, added, caseId));
+  const found = oldestOpenCase(await lockOpenCasesOf(manager, added, caseId));
   if (found) throw new MemberInOpenCaseException(indexes.indexOf(found.id_card_index), found.case_no);
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { toOutgoingMessage } from '@prp/messaging';
 import { timeOrderedId } from '@prp/persistence';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
-import { householdHead, lockMembers, maskHousehold, memberRows, openCasesOf } from '../household-members';
+import { householdHead, lockOpenCasesOf, maskHousehold, memberRows } from '../household-members';
 import { STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
 import { insertCases, insertMembers, insertOutbox } from './bulk-sql';
@@ -35,10 +35,9 @@ export class BulkCaseWriter {
   ): Promise<RecordVerdict[]> {
     const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
     const keys = records.map((r) => r.idempotencyKey);
-    const [, existing, open, seqs] = await Promise.all([
-      lockMembers(manager, indexes), // first: the lookup below sees every case committed by a writer it waited for
+    const [open, existing, seqs] = await Promise.all([
+      lockOpenCasesOf(manager, indexes), // first: what follows sees every case committed by a writer it waited for
       this.existingKeys(manager, keys),
-      openCasesOf(manager, indexes),
       caseNumbers(manager, keys),
     ]);
     const openCases = new Map(open.map((row) => [row.id_card_index, row.case_id]));

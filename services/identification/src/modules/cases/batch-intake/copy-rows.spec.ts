@@ -11,6 +11,11 @@ describe('COPY text format', () => {
   });
 
   it('puts a tab between values and a newline after each row', () => {
-    expect(copyLines([['a', null, 1], ['b\tc', 'd', 2]])).toBe('a\t\\N\t1\nb\\tc\td\t2\n');
+    expect(
+      copyLines([
+        ['a', null, 1],
+        ['b\tc', 'd', 2],
+      ]),
+    ).toBe('a\t\\N\t1\nb\\tc\td\t2\n');
   });
 });

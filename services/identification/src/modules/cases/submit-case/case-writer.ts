@@ -8,14 +8,7 @@ import { summarizeScreening, type ScreeningResult, type ScreeningSummary } from 
 import { maskName } from '../mask';
 import type { PiiProtector } from '../pii';
 import { insertMembers } from '../batch-intake/bulk-sql';
-import {
-  householdHead,
-  lockMembers,
-  maskHousehold,
-  memberRows,
-  oldestOpenCase,
-  openCasesOf,
-} from '../household-members';
+import { householdHead, lockOpenCasesOf, maskHousehold, memberRows, oldestOpenCase } from '../household-members';
 import type { SubmitCaseRequest } from './submit-case.dto';
 
 export interface NewCase {
@@ -40,8 +33,7 @@ export class CaseWriter {
   async write(manager: EntityManager, input: NewCase): Promise<HouseholdCaseEntity> {
     const members = input.request.household.members;
     const ids = this.pii.protect(members.map((member) => member.idCardNumber));
-    await lockMembers(manager, ids.indexes);
-    const duplicateOf = oldestOpenCase(await openCasesOf(manager, ids.indexes))?.case_id ?? null;
+    const duplicateOf = oldestOpenCase(await lockOpenCasesOf(manager, ids.indexes))?.case_id ?? null;
     const entity = await this.insertCase(manager, input, duplicateOf);
     await insertMembers(manager, memberRows(entity.id, members, ids));
     if (entity.status === 'SUSPECTED') await addToOutbox(manager, submittedEvent(entity, input.screening));
