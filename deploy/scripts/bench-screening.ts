@@ -15,7 +15,10 @@ import type { DataSource } from 'typeorm';
 import { MESSAGING_ENTITIES } from '@prp/messaging';
 import { createServiceDataSource, migrate, redact } from '@prp/persistence';
 import { DATA_SOURCE } from '@prp/service-kit';
-import { IDENTIFICATION_CONFIG, loadIdentificationConfig } from '../../services/identification/src/config/identification.config';
+import {
+  IDENTIFICATION_CONFIG,
+  loadIdentificationConfig,
+} from '../../services/identification/src/config/identification.config';
 import { IDENTIFICATION_ENTITIES, IDENTIFICATION_MIGRATIONS } from '../../services/identification/src/database';
 import { CalendarService } from '../../services/identification/src/modules/calendar/calendar.service';
 import { CampaignsController } from '../../services/identification/src/modules/campaigns/campaigns.controller';
@@ -34,7 +37,11 @@ const BATCH = Number(process.env['BENCH_BATCH'] ?? 10_000);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 2);
 
 async function startApp(dataSource: DataSource): Promise<NestFastifyApplication> {
-  const config = loadIdentificationConfig({ ...process.env, DATABASE_URL: url, PII_SECRET: randomUUID() + randomUUID() });
+  const config = loadIdentificationConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    PII_SECRET: randomUUID() + randomUUID(),
+  });
   @Module({
     controllers: [CampaignsController],
     providers: [
@@ -57,7 +64,13 @@ async function startApp(dataSource: DataSource): Promise<NestFastifyApplication>
 }
 
 async function prepareSchema(): Promise<DataSource> {
-  const options = { url, schema, entities: [...IDENTIFICATION_ENTITIES, ...MESSAGING_ENTITIES], migrations: IDENTIFICATION_MIGRATIONS, applicationName: 'bench' };
+  const options = {
+    url,
+    schema,
+    entities: [...IDENTIFICATION_ENTITIES, ...MESSAGING_ENTITIES],
+    migrations: IDENTIFICATION_MIGRATIONS,
+    applicationName: 'bench',
+  };
   const admin = await createServiceDataSource(options).initialize();
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.destroy();
@@ -72,12 +85,20 @@ async function prepareSchema(): Promise<DataSource> {
  * The client's part (generating the households and serialising each request body) is done before the clock
  * starts: the figure is what the platform takes, from HTTP body parsing to committed rows.
  */
-async function runCampaign(app: NestFastifyApplication): Promise<{ id: string; seconds: number; nodeCpu: number; pgCpu: number; mainBusy: number }> {
-  const created = await app.inject({ method: 'POST', url: '/api/v1/campaigns', payload: { kind: 'FULL', quarter: '2026Q4', areaCodes: [BENCH_COUNTY] } });
+async function runCampaign(
+  app: NestFastifyApplication,
+): Promise<{ id: string; seconds: number; nodeCpu: number; pgCpu: number; mainBusy: number }> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    payload: { kind: 'FULL', quarter: '2026Q4', areaCodes: [BENCH_COUNTY] },
+  });
   const id = created.json<{ id: string }>().id;
   const bodies: string[] = [];
   for (let offset = 0; offset < total; offset += BATCH) {
-    const records = Array.from({ length: Math.min(BATCH, total - offset) }, (_, i) => benchHousehold(offset + i, BENCH_VILLAGES));
+    const records = Array.from({ length: Math.min(BATCH, total - offset) }, (_, i) =>
+      benchHousehold(offset + i, BENCH_VILLAGES),
+    );
     bodies.push(JSON.stringify({ records }));
   }
   const profiler = await startProfile();
@@ -94,8 +115,11 @@ async function runCampaign(app: NestFastifyApplication): Promise<{ id: string; s
         headers: { 'content-type': 'application/json' },
         payload: bodies[n],
       });
-      if (response.statusCode !== 200) throw new Error(`import failed ${response.statusCode}: ${response.body.slice(0, 500)}`);
-      const rejected = response.json<{ verdicts: { status: string }[] }>().verdicts.find((v) => v.status === 'REJECTED');
+      if (response.statusCode !== 200)
+        throw new Error(`import failed ${response.statusCode}: ${response.body.slice(0, 500)}`);
+      const rejected = response
+        .json<{ verdicts: { status: string }[] }>()
+        .verdicts.find((v) => v.status === 'REJECTED');
       if (rejected && n === 0) console.log(`first rejected record: ${JSON.stringify(rejected)}`);
     }
   };
@@ -109,26 +133,46 @@ async function runCampaign(app: NestFastifyApplication): Promise<{ id: string; s
 }
 
 /**
- * With BENCH_CPU_PROFILE=<file>, a V8 CPU profile of the campaign alone (main thread), for Chrome DevTools.
- * Returns the function that stops it and writes the file.
+ * With BENCH_CPU_PROFILE=<file>, a V8 CPU profile of the campaign alone (main thread); with
+ * BENCH_HEAP_PROFILE=<file>, where the campaign allocates (sampled, garbage included). Both open in Chrome
+ * DevTools. Returns the function that stops them and writes the files.
  */
 async function startProfile(): Promise<(() => Promise<void>) | undefined> {
-  const file = process.env['BENCH_CPU_PROFILE'];
-  if (!file) return undefined;
+  const cpuFile = process.env['BENCH_CPU_PROFILE'];
+  const heapFile = process.env['BENCH_HEAP_PROFILE'];
+  if (!cpuFile && !heapFile) return undefined;
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) =>
       session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
     );
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
+  if (cpuFile) {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+    await post('Profiler.start');
+  }
+  if (heapFile) {
+    await post('HeapProfiler.enable');
+    const sampling = {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    };
+    await post('HeapProfiler.startSampling', sampling);
+  }
   return async () => {
-    const { profile } = (await post('Profiler.stop')) as { profile: object };
-    writeFileSync(file, JSON.stringify(profile));
+    if (cpuFile) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      writeFileSync(cpuFile, JSON.stringify(profile));
+      console.log(`CPU profile of the campaign written to ${cpuFile}`);
+    }
+    if (heapFile) {
+      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: object };
+      writeFileSync(heapFile, JSON.stringify(profile));
+      console.log(`allocation profile of the campaign written to ${heapFile}`);
+    }
     session.disconnect();
-    console.log(`CPU profile of the campaign written to ${file}`);
   };
 }
 
@@ -160,7 +204,11 @@ async function rawInsertRate(dataSource: DataSource, campaignId: string): Promis
   const tables = [
     { name: 'household_case', key: 'id', where: `campaign_id = '${campaignId}'` },
     { name: 'household_member', key: 'case_id', where: `case_id IN (${households})` },
-    { name: 'outbox_message', key: 'message_key::uuid', where: `message_key IN (SELECT id::text FROM household_case WHERE campaign_id = '${campaignId}')` },
+    {
+      name: 'outbox_message',
+      key: 'message_key::uuid',
+      where: `message_key IN (SELECT id::text FROM household_case WHERE campaign_id = '${campaignId}')`,
+    },
   ];
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
@@ -169,8 +217,12 @@ async function rawInsertRate(dataSource: DataSource, campaignId: string): Promis
     const bounds = ids.filter((_, i) => i % 1_000 === 0).slice(1);
     const chunks: string[][] = ids.length === 0 ? [] : Array.from({ length: bounds.length + 1 }, () => []);
     for (const table of tables) {
-      await client.query(`CREATE TABLE bench_raw_${table.name} (LIKE ${table.name} INCLUDING DEFAULTS INCLUDING INDEXES)`);
-      const lines = (await readCopy(client, `SELECT ${table.key}::text, t.* FROM ${table.name} t WHERE ${table.where} ORDER BY 1`)).split('\n');
+      await client.query(
+        `CREATE TABLE bench_raw_${table.name} (LIKE ${table.name} INCLUDING DEFAULTS INCLUDING INDEXES)`,
+      );
+      const lines = (
+        await readCopy(client, `SELECT ${table.key}::text, t.* FROM ${table.name} t WHERE ${table.where} ORDER BY 1`)
+      ).split('\n');
       const parts: string[][] = chunks.map(() => []);
       let chunk = 0;
       for (const line of lines) {
@@ -219,7 +271,8 @@ async function main(): Promise<void> {
   const app = await startApp(dataSource);
   try {
     const { id, seconds, nodeCpu, pgCpu, mainBusy } = await runCampaign(app);
-    const progress = (await app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<{ progress: object }>().progress;
+    const progress = (await app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<{ progress: object }>()
+      .progress;
     const [{ cases, members, events }] = await dataSource.query(
       `SELECT (SELECT count(*) FROM household_case WHERE status = 'SUSPECTED')::int AS cases,
               (SELECT count(*) FROM household_member)::int AS members, (SELECT count(*) FROM outbox_message)::int AS events`,
@@ -238,7 +291,9 @@ async function main(): Promise<void> {
     console.log(`progress: ${JSON.stringify(progress)}`);
     console.log(`suspected cases: ${cases}, members stored: ${members}, case.submitted in outbox: ${events}`);
     const raw = await rawInsertRate(dataSource, id);
-    console.log(`raw PostgreSQL COPY of the same rows into tables with the same indexes (cases, members, outbox): ${raw.toFixed(0)} households/s`);
+    console.log(
+      `raw PostgreSQL COPY of the same rows into tables with the same indexes (cases, members, outbox): ${raw.toFixed(0)} households/s`,
+    );
     console.log(`campaign throughput is ${((100 * total) / seconds / raw).toFixed(0)}% of the raw insert rate`);
   } finally {
     await app.close();
