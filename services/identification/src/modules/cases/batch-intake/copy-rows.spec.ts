@@ -1,4 +1,4 @@
-import { copyLines, copyText } from './copy-rows';
+import { copyBuffer, copyLines, copyText } from './copy-rows';
 
 describe('COPY text format', () => {
   it('escapes what would otherwise end a value or a row, and marks null', () => {
@@ -17,5 +17,14 @@ describe('COPY text format', () => {
         ['b\tc', 'd', 2],
       ]),
     ).toBe('a\t\\N\t1\nb\\tc\td\t2\n');
+  });
+
+  it('encodes the same lines as UTF-8, Chinese text included', () => {
+    const rows = [
+      ['赵铁柱', '{"reasons":["人均纯收入4000.00元低于监测线"]}', 3],
+      ['a\\b', null, '𠀀'],
+    ];
+    expect(copyBuffer(rows).toString('utf8')).toBe(copyLines(rows));
+    expect(copyBuffer(rows).length).toBe(Buffer.byteLength(copyLines(rows)));
   });
 });

@@ -14,11 +14,30 @@ export function copyText(value: CopyValue): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]) : text;
 }
 
+/** One row as the COPY text stream carries it: tab between columns, newline at the end. */
+function copyLine(row: CopyValue[]): string {
+  let line = copyText(row[0]);
+  for (let i = 1; i < row.length; i++) line += '\t' + copyText(row[i]);
+  return line + '\n';
+}
+
 /** Rows as the COPY text stream carries them: tab between columns, newline after each row. */
 export function copyLines(rows: CopyValue[][]): string {
-  let out = '';
-  for (const row of rows) out += row.map(copyText).join('\t') + '\n';
-  return out;
+  return rows.map(copyLine).join('');
+}
+
+/**
+ * The same, UTF-8 encoded: each line written straight into one buffer, rather than joining a chunk's lines into
+ * one string (mostly two-byte, for the Chinese in it) and encoding that: about half the time.
+ */
+export function copyBuffer(rows: CopyValue[][]): Buffer {
+  const lines = rows.map(copyLine);
+  let bound = 0;
+  for (const line of lines) bound += line.length;
+  const buffer = Buffer.allocUnsafe(3 * bound); // UTF-8 takes at most 3 bytes for each UTF-16 unit
+  let used = 0;
+  for (const line of lines) used += buffer.write(line, used);
+  return buffer.subarray(0, used);
 }
 
 /**
@@ -40,6 +59,6 @@ export async function copyRows(
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.on('finish', resolve);
-    stream.end(copyLines(rows));
+    stream.end(copyBuffer(rows));
   });
 }
