@@ -21,7 +21,9 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await intake.dataSource.query(sql, params))[0].n);
   const outboxFor = (caseId: string) =>
-    count(`SELECT count(*) AS n FROM outbox_message WHERE message_key = $1 AND event_type = 'case.submitted'`, [caseId]);
+    count(`SELECT count(*) AS n FROM outbox_message WHERE message_key = $1 AND event_type = 'case.submitted'`, [
+      caseId,
+    ]);
 
   beforeAll(async () => {
     intake = await startIntakeApp();
@@ -39,12 +41,17 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(first.body.screening.reasons.join('')).toMatch(/[\u4e00-\u9fa5]/);
     expect(first.body.responseDue.dueDate).toBe('2026-11-09');
     const caseId = first.body.caseId;
-    const members = await intake.dataSource.query(`SELECT * FROM household_member WHERE case_id = $1 ORDER BY position`, [caseId]);
+    const members = await intake.dataSource.query(
+      `SELECT * FROM household_member WHERE case_id = $1 ORDER BY position`,
+      [caseId],
+    );
     expect(members).toHaveLength(3);
     expect(members[0].id_card_masked).toBe(`430281********${body.household.members[0].idCardNumber.slice(14)}`);
     expect(JSON.stringify(members)).not.toContain(body.household.members[0].idCardNumber);
     expect(await outboxFor(caseId)).toBe(1);
-    const envelope = (await intake.dataSource.query(`SELECT envelope FROM outbox_message WHERE message_key = $1`, [caseId]))[0];
+    const envelope = (
+      await intake.dataSource.query(`SELECT envelope FROM outbox_message WHERE message_key = $1`, [caseId])
+    )[0];
     expect(JSON.stringify(envelope)).not.toContain('赵铁柱');
 
     const again = await call('POST', '/api/v1/cases', body, { 'idempotency-key': key });
@@ -60,23 +67,33 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     const stored = await call('POST', '/api/v1/cases:batch', { records: [awkward] });
     expect(stored.body.verdicts[0]).toMatchObject({ status: 'CREATED' });
     const caseId = stored.body.verdicts[0].caseId;
-    const [row] = await intake.dataSource.query(`SELECT discovered_by, head_name FROM household_case WHERE id = $1`, [caseId]);
+    const [row] = await intake.dataSource.query(`SELECT discovered_by, head_name FROM household_case WHERE id = $1`, [
+      caseId,
+    ]);
     expect(row).toEqual({ discovered_by: '村委\\二组\t"老李"', head_name: '赵\\N' });
-    const [member] = await intake.dataSource.query(`SELECT name FROM household_member WHERE case_id = $1 AND position = 0`, [caseId]);
+    const [member] = await intake.dataSource.query(
+      `SELECT name FROM household_member WHERE case_id = $1 AND position = 0`,
+      [caseId],
+    );
     expect(member.name).toBe('赵\\N');
     const read = await call('GET', `/api/v1/cases/${caseId}`);
     expect(read.body.discoveredBy).toBe('村委\\二组\t"老李"');
   });
 
   it('records a well-off household as screened with no event, and refuses an unknown village naming the field', async () => {
-    const rich = await call('POST', '/api/v1/cases', submission(3, 60_000), { 'idempotency-key': `key-${randomUUID()}` });
+    const rich = await call('POST', '/api/v1/cases', submission(3, 60_000), {
+      'idempotency-key': `key-${randomUUID()}`,
+    });
     expect(rich.body).toMatchObject({ status: 'SCREENED_OUT' });
     expect(rich.body.responseDue).toBeUndefined();
     expect(await outboxFor(rich.body.caseId)).toBe(0);
     const nowhere = await call('POST', '/api/v1/cases', submission(4, 12_000, '430281199299'), {
       'idempotency-key': `key-${randomUUID()}`,
     });
-    expect(nowhere).toMatchObject({ status: 400, body: { errors: [{ field: 'villageCode', code: 'CASE.UNKNOWN_VILLAGE' }] } });
+    expect(nowhere).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'villageCode', code: 'CASE.UNKNOWN_VILLAGE' }] },
+    });
   });
 
   it('a member already in an open case makes a suspected duplicate; merge closes it, dismiss turns it into a case with its event', async () => {
@@ -97,7 +114,10 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
       status: 409,
       body: { code: 'DUPLICATE.NOT_PENDING' },
     });
-    const dismissed = await call('POST', `/api/v1/duplicates/${dupB.body.caseId}/dismiss`, { ...review, reason: '同名不同户' });
+    const dismissed = await call('POST', `/api/v1/duplicates/${dupB.body.caseId}/dismiss`, {
+      ...review,
+      reason: '同名不同户',
+    });
     expect(dismissed.body).toMatchObject({ status: 'SUSPECTED', responseDueDate: '2026-11-09' });
     expect(await outboxFor(dupB.body.caseId)).toBe(1);
     expect((await call('GET', '/api/v1/duplicates')).body.total).toBe(0);
@@ -117,15 +137,42 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     });
     await expect(failing).rejects.toThrow('写入中断（测试）');
     expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(CHUNK_SIZE);
-    expect(await count(`SELECT count(*) AS n FROM household_case WHERE idempotency_key = ANY($1)`, [
-      records.slice(CHUNK_SIZE).map((r) => r.idempotencyKey),
-    ])).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM household_case WHERE idempotency_key = ANY($1)`, [
+        records.slice(CHUNK_SIZE).map((r) => r.idempotencyKey),
+      ]),
+    ).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(3 * CHUNK_SIZE);
     expect(await count(`SELECT count(*) AS n FROM outbox_message`)).toBe(CHUNK_SIZE / 2);
 
     const retried = await intake.app.get(BatchIntakeService).intake(records);
     expect(retried.summary).toMatchObject({ total: CHUNK_SIZE + 5, replayed: CHUNK_SIZE, rejected: 0 });
     expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(CHUNK_SIZE + 5);
+  });
+
+  it('a chunk that races another import for an idempotency key is stored again, that household answered per record', async () => {
+    const other = intake.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query(
+      `INSERT INTO household_case (id, case_no, idempotency_key, request_hash, area_code, channel, discovered_on,
+         discovered_by, head_name, member_count, status)
+       VALUES ($1, 'JC202699999999', 'raced-key-1', 'another request', $2, 'CADRE_VISIT', $3, 't', '张三', 3, 'SCREENED_OUT')`,
+      [randomUUID(), VILLAGE, ON],
+    );
+    const batch = intake.app.get(BatchIntakeService).intake([
+      { ...submission(3_001), idempotencyKey: 'raced-key-1' },
+      { ...submission(3_002), idempotencyKey: 'raced-key-2' },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the batch's insert now waits on the key
+    await other.commitTransaction();
+    await other.release();
+    const { verdicts } = await batch;
+    expect(verdicts.map((v) => [v.idempotencyKey, v.status, v.errors?.[0]?.code])).toEqual([
+      ['raced-key-1', 'REJECTED', 'CASE.IDEMPOTENCY_CONFLICT'],
+      ['raced-key-2', 'CREATED', undefined],
+    ]);
+    expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(3);
   });
 
   it('a batch reports every record: created, screened out, replayed, duplicate within the batch, rejected with field paths', async () => {
@@ -148,7 +195,14 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(first.body.verdicts[2].duplicateOf).toBe(first.body.verdicts[0].caseId);
     expect(first.body.verdicts[3].errors).toEqual([expect.objectContaining({ field: 'channel' })]);
     expect(first.body.verdicts[4].errors).toEqual([expect.objectContaining({ code: 'CASE.UNKNOWN_VILLAGE' })]);
-    expect(first.body.summary).toMatchObject({ total: 5, created: 1, flagged: 1, screenedOut: 1, duplicateSuspected: 1, rejected: 2 });
+    expect(first.body.summary).toMatchObject({
+      total: 5,
+      created: 1,
+      flagged: 1,
+      screenedOut: 1,
+      duplicateSuspected: 1,
+      rejected: 2,
+    });
     expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(3);
     expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(9);
     expect(await count(`SELECT count(*) AS n FROM outbox_message`)).toBe(1);
@@ -161,20 +215,36 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     // The replay used up no case numbers: the next household gets the number after the last one stored.
     const caseNumber = (v: { caseNo: string }) => Number(v.caseNo.slice(-8));
     const last = Math.max(...first.body.verdicts.slice(0, 3).map(caseNumber));
-    const next = await call('POST', '/api/v1/cases:batch', { records: [{ ...submission(14), idempotencyKey: 'batch-key-5' }] });
+    const next = await call('POST', '/api/v1/cases:batch', {
+      records: [{ ...submission(14), idempotencyKey: 'batch-key-5' }],
+    });
     expect(caseNumber(next.body.verdicts[0])).toBe(last + 1);
   });
 
   it('a campaign imports its households, counts flagged and rejected ones, and lists them by campaign and area', async () => {
-    const created = await call('POST', '/api/v1/campaigns', { kind: 'FULL', quarter: '2026Q4', areaCodes: ['430281000000'] });
+    const created = await call('POST', '/api/v1/campaigns', {
+      kind: 'FULL',
+      quarter: '2026Q4',
+      areaCodes: ['430281000000'],
+    });
     expect(created).toMatchObject({ status: 201, body: { progress: { total: 0, status: 'OPEN' } } });
     const id = created.body.id;
     const records = [
-      ...Array.from({ length: 1_200 }, (_, i) => ({ ...submission(100 + i, i % 3 === 0 ? 12_000 : 60_000), idempotencyKey: `campaign-${i}` })),
+      ...Array.from({ length: 1_200 }, (_, i) => ({
+        ...submission(100 + i, i % 3 === 0 ? 12_000 : 60_000),
+        idempotencyKey: `campaign-${i}`,
+      })),
       { ...submission(5_000, 12_000, OTHER_VILLAGE), idempotencyKey: 'campaign-outside' },
     ];
     const imported = await call('POST', `/api/v1/campaigns/${id}/households`, { records });
-    expect(imported.body.progress).toEqual({ total: 1201, done: 1201, flagged: 400, rejected: 1, remaining: 0, status: 'IMPORTED' });
+    expect(imported.body.progress).toEqual({
+      total: 1201,
+      done: 1201,
+      flagged: 400,
+      rejected: 1,
+      remaining: 0,
+      status: 'IMPORTED',
+    });
     expect(imported.body.verdicts[1200].errors[0].code).toBe('CAMPAIGN.OUT_OF_AREA');
     expect((await call('GET', `/api/v1/campaigns/${id}`)).body.progress.flagged).toBe(400);
 

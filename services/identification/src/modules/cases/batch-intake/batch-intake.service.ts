@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '@prp/persistence';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { IDENTIFICATION_CONFIG, type IdentificationConfig } from '../../../config/identification.config';
 import { PiiWorker } from '../pii-worker';
@@ -9,6 +10,8 @@ import { BulkCaseWriter } from './bulk-case-writer';
 import type { ApiKeyPrincipal } from '../../access/api-key';
 
 export const CHUNK_SIZE = 1_000;
+/** A chunk that loses a race for an idempotency key to another import is stored again, at most this often. */
+const STORE_ATTEMPTS = 3;
 /** Person locks a chunk may hold (about three people a household) need this much of PostgreSQL's lock table. */
 export const MIN_LOCKS_PER_TRANSACTION = 256;
 
@@ -97,11 +100,20 @@ export class BatchIntakeService implements OnApplicationBootstrap, OnModuleDestr
     rejected: RecordVerdict[],
     options: BatchOptions,
   ): Promise<RecordVerdict[]> {
-    const stored = await this.dataSource.transaction((manager) =>
-      this.writer.write(manager, prepared, options.campaignId ?? null, (written) =>
-        options.onChunk ? options.onChunk(manager, [...written, ...rejected]) : Promise.resolve(),
-      ),
-    );
-    return [...stored, ...rejected];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stored = await this.dataSource.transaction((manager) =>
+          this.writer.write(manager, prepared, options.campaignId ?? null, (written) =>
+            options.onChunk ? options.onChunk(manager, [...written, ...rejected]) : Promise.resolve(),
+          ),
+        );
+        return [...stored, ...rejected];
+      } catch (error) {
+        // Another import stored one of these keys meanwhile (a township system resending a batch still running):
+        // the next attempt answers that household as a replay. The case numbers the failed attempt drew are lost.
+        if (attempt >= STORE_ATTEMPTS || !isUniqueViolation(error)) throw error;
+        this.logger.warn(`chunk of ${prepared.length} households raced another import; storing it again`);
+      }
+    }
   }
 }

@@ -35,16 +35,12 @@ export class BulkCaseWriter {
   ): Promise<RecordVerdict[]> {
     const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
     const keys = records.map((r) => r.idempotencyKey);
-    const [open, existing, seqs] = await Promise.all([
+    const [open, { existing, seqs }] = await Promise.all([
       lockOpenCasesOf(manager, indexes), // first: what follows sees every case committed by a writer it waited for
-      this.existingKeys(manager, keys),
-      caseNumbers(manager, keys),
+      storedKeysAndCaseNumbers(manager, keys),
     ]);
     const openCases = new Map(open.map((row) => [row.id_card_index, row.case_id]));
     const fresh = records.filter((r) => !existing.has(r.idempotencyKey));
-    // A key stored by a concurrent import between the two statements above leaves a number unused; a household
-    // replayed by that same race (the other way round) needs one more.
-    if (seqs.length < fresh.length) seqs.push(...(await caseNumbers(manager, [], fresh.length - seqs.length)));
     const entities = fresh.map((r, i) => this.toEntity(r, seqs[i], openCases, campaignId));
     const members = fresh.flatMap((r, i) =>
       memberRows(entities[i].id, r.request.household.members, { indexes: r.memberIndexes, ciphers: r.memberCiphers }),
@@ -67,14 +63,6 @@ export class BulkCaseWriter {
       after?.(verdicts),
     ]);
     return verdicts;
-  }
-
-  private async existingKeys(manager: EntityManager, keys: string[]): Promise<Map<string, Existing>> {
-    const rows: Existing[] = await manager.query(
-      `SELECT id, case_no, idempotency_key, request_hash, status, colour FROM household_case WHERE idempotency_key = ANY($1::text[])`,
-      [keys],
-    );
-    return new Map(rows.map((row) => [row.idempotency_key, row]));
   }
 
   private toEntity(r: PreparedRecord, seq: string, openCases: Map<string, string>, campaignId: string | null) {
@@ -109,17 +97,27 @@ export class BulkCaseWriter {
 }
 
 /**
- * Case numbers for the households among `keys` not stored yet (plus `extra`), counted in the same statement, so
- * a replayed batch uses up no numbers: officials read gaps in the numbering as missing cases. One row back
- * (the numbers joined by commas), not one row a number.
+ * The cases already stored under these keys (replays), and a case number for each key that is not, in one
+ * statement: one snapshot, so the numbers drawn match the households to store, and a replayed batch uses up no
+ * numbers (officials read gaps in the numbering as missing cases). A key stored by a concurrent import after
+ * this snapshot makes the chunk's insert fail on the key's unique index, and the chunk is tried again (see
+ * `BatchIntakeService`), then finding it stored.
  */
-async function caseNumbers(manager: EntityManager, keys: string[], extra = 0): Promise<string[]> {
-  const [row]: { seqs: string | null }[] = await manager.query(
-    `SELECT string_agg(nextval('case_no_seq')::text, ',') AS seqs
-     FROM generate_series(1, $2::int + cardinality($1::text[]) - (SELECT count(*)::int FROM household_case WHERE idempotency_key = ANY($1::text[])))`,
-    [keys, extra],
+async function storedKeysAndCaseNumbers(manager: EntityManager, keys: string[]) {
+  const [row]: { existing: Existing[]; seqs: string | null }[] = await manager.query(
+    `WITH existing AS (
+       SELECT id, case_no, idempotency_key, request_hash, status, colour FROM household_case
+       WHERE idempotency_key = ANY($1::text[])
+     )
+     SELECT (SELECT coalesce(json_agg(existing), '[]'::json) FROM existing) AS existing,
+            (SELECT string_agg(nextval('case_no_seq')::text, ',')
+             FROM generate_series(1, cardinality($1::text[]) - (SELECT count(*)::int FROM existing))) AS seqs`,
+    [keys],
   );
-  return row.seqs ? row.seqs.split(',') : [];
+  return {
+    existing: new Map(row.existing.map((stored) => [stored.idempotency_key, stored])),
+    seqs: row.seqs ? row.seqs.split(',') : [],
+  };
 }
 
 function createdVerdict(r: PreparedRecord, e: HouseholdCaseEntity): RecordVerdict {
