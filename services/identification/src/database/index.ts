@@ -14,6 +14,7 @@ import { FactsRevisions1732000000460 } from './migrations/1732000000460-facts-re
 import { OpenCaseLookup1732000000470 } from './migrations/1732000000470-open-case-lookup';
 import { SetCheckedReferences1732000000480 } from './migrations/1732000000480-set-checked-references';
 import { LockThenFindOpenCases1732000000490 } from './migrations/1732000000490-lock-then-find-open-cases';
+import { AreaPrefixIndexes1732000000500 } from './migrations/1732000000500-area-prefix-indexes';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -32,5 +33,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   OpenCaseLookup1732000000470,
   SetCheckedReferences1732000000480,
   LockThenFindOpenCases1732000000490,
+  AreaPrefixIndexes1732000000500,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

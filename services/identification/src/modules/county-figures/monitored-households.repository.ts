@@ -14,11 +14,11 @@ export const NOT_MONITORED_STATUSES = ['SCREENED_OUT', 'REJECTED', 'DUPLICATE_SU
 export class MonitoredHouseholdsRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  /** Cases whose village lies in the county (same first 6 digits of the statistical code). */
+  /** Cases whose village lies in the county (same first 6 digits of the statistical code: an index range). */
   async count(countyCode: string): Promise<number> {
     const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM household_case WHERE left(area_code, 6) = $1 AND NOT (status = ANY($2::text[]))`,
-      [countyCode.slice(0, 6), NOT_MONITORED_STATUSES],
+      `SELECT count(*)::int AS count FROM household_case WHERE area_code LIKE $1 AND NOT (status = ANY($2::text[]))`,
+      [`${countyCode.slice(0, 6)}%`, NOT_MONITORED_STATUSES],
     );
     return count;
   }
