@@ -3,7 +3,7 @@ import { toOutgoingMessage } from '@prp/messaging';
 import { timeOrderedId } from '@prp/persistence';
 import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
 import { householdHead, lockOpenCasesOf, maskHousehold, memberRows } from '../household-members';
-import { STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
+import { caseNumber, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
 import { insertCases, insertMembers, insertOutbox } from './bulk-sql';
 
@@ -17,15 +17,15 @@ interface Existing {
 }
 
 /**
- * Stores a chunk of prepared households in the caller's transaction with one multi-row INSERT per table.
+ * Stores a chunk of prepared households in the caller's transaction with one COPY per table.
  * Replays are answered from the stored case; a member already in an open case (in the database or earlier
  * in the batch) makes the household a suspected duplicate with no event.
  */
 export class BulkCaseWriter {
   /**
-   * Two round trips of queued statements (pg sends each when the one before it is done, without waiting for
-   * this thread): locks and lookups, then the rows and whatever `after` writes with them (a campaign's progress).
-   * The main thread is often busy screening the next chunk; every statement awaited on its own would wait for it.
+   * Two rounds of statements queued together on the connection: locks and lookups, then the rows and whatever
+   * `after` writes with them (a campaign's progress). The main thread is often busy screening the next chunk, and
+   * every statement awaited on its own would add a wait for it.
    */
   async write(
     manager: EntityManager,
@@ -73,7 +73,7 @@ export class BulkCaseWriter {
     const members = r.request.household.members;
     return {
       id,
-      caseNo: `JC${r.request.discoveredOn.slice(0, 4)}${seq.padStart(8, '0')}`,
+      caseNo: caseNumber(r.request.discoveredOn, seq),
       idempotencyKey: r.idempotencyKey,
       requestHash: r.requestHash,
       areaCode: r.request.villageCode,

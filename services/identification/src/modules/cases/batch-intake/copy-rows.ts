@@ -21,14 +21,10 @@ function copyLine(row: CopyValue[]): string {
   return line + '\n';
 }
 
-/** Rows as the COPY text stream carries them: tab between columns, newline after each row. */
-export function copyLines(rows: CopyValue[][]): string {
-  return rows.map(copyLine).join('');
-}
-
 /**
- * The same, UTF-8 encoded: each line written straight into one buffer, rather than joining a chunk's lines into
- * one string (mostly two-byte, for the Chinese in it) and encoding that: about half the time.
+ * Rows as the COPY text stream carries them (tab between columns, newline after each row), UTF-8 encoded: each
+ * line written straight into one buffer, rather than joining a chunk's lines into one string (mostly two-byte,
+ * for the Chinese in it) and encoding that: about half the time.
  */
 export function copyBuffer(rows: CopyValue[][]): Buffer {
   const lines = rows.map(copyLine);

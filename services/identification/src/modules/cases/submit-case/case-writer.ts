@@ -46,7 +46,7 @@ export class CaseWriter {
     const head = householdHead(request.household.members);
     const entity = manager.create(HouseholdCaseEntity, {
       id: timeOrderedId(),
-      caseNo: `JC${request.discoveredOn.slice(0, 4)}${String(seq).padStart(8, '0')}`,
+      caseNo: caseNumber(request.discoveredOn, seq),
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
       areaCode: request.villageCode,
@@ -70,6 +70,11 @@ export class CaseWriter {
     await manager.insert(HouseholdCaseEntity, entity);
     return entity;
   }
+}
+
+/** 监测案件编号: JC, the year of discovery, then the case number sequence's value in eight digits. */
+export function caseNumber(discoveredOn: string, seq: string): string {
+  return `JC${discoveredOn.slice(0, 4)}${seq.padStart(8, '0')}`;
 }
 
 /** The verdict fields the event carries (a full result, or the summary a row stores). */
