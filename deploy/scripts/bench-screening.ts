@@ -158,7 +158,8 @@ async function startProfile(): Promise<(() => Promise<void>) | undefined> {
     const sampling = {
       samplingInterval: 16_384,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      // BENCH_HEAP_SURVIVORS=1: only what outlives the young generation (what its collections copy and promote).
+      includeObjectsCollectedByMinorGC: process.env['BENCH_HEAP_SURVIVORS'] !== '1',
     };
     await post('HeapProfiler.startSampling', sampling);
   }

@@ -63,7 +63,7 @@ export class DuplicatesService {
       const responseDueDate = status === 'SUSPECTED' ? await this.dueDate(found) : null;
       const record = { decision: 'DISMISSED', ...review, reviewedAt: new Date().toISOString() };
       await manager.update(HouseholdCaseEntity, { id }, { status, responseDueDate, duplicateReview: record });
-      if (status === 'SUSPECTED') await addToOutbox(manager, submittedEvent({ ...found, status }, screening));
+      if (status === 'SUSPECTED') await addToOutbox(manager, submittedEvent(found, screening));
       return { id, status, responseDueDate, review: record };
     });
   }

@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { toOutgoingMessage } from '@prp/messaging';
 import { timeOrderedId } from '@prp/persistence';
-import { OPEN_CASE_STATUSES, type CaseStatus, type HouseholdCaseEntity } from '../../../database/household-case.entity';
-import { householdHead, lockOpenCasesOf, maskHousehold, memberRows } from '../household-members';
+import { OPEN_CASE_STATUSES, type CaseStatus } from '../../../database/household-case.entity';
+import { householdHead, lockOpenCasesOf } from '../household-members';
 import { caseNumber, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
-import { insertCases, insertMembers, insertOutbox } from './bulk-sql';
+import { insertCases, insertMembersOf, insertOutbox, type NewCaseRow } from './bulk-sql';
 
 interface Existing {
   id: string;
@@ -41,31 +40,34 @@ export class BulkCaseWriter {
     ]);
     const openCases = new Map(open.map((row) => [row.id_card_index, row.case_id]));
     const fresh = records.filter((r) => !existing.has(r.idempotencyKey));
-    const entities = fresh.map((r, i) => this.toEntity(r, seqs[i], openCases, campaignId));
-    const members = fresh.flatMap((r, i) =>
-      memberRows(entities[i].id, r.request.household.members, { indexes: r.memberIndexes, ciphers: r.memberCiphers }),
-    );
-    const submitted = entities.flatMap((e, i) =>
-      e.status === 'SUSPECTED' ? [submittedEvent(e, fresh[i].screening)] : [],
-    );
-    const created = new Map(entities.map((e, i) => [fresh[i].index, e]));
+    const cases = fresh.map((r, i) => this.toCase(r, seqs[i], openCases, campaignId));
+    const created = new Map(cases.map((c, i) => [fresh[i].index, c]));
     const verdicts = records.map((r) => {
-      const entity = created.get(r.index);
-      return entity ? createdVerdict(r, entity) : replayVerdict(r, existing);
+      const c = created.get(r.index);
+      return c ? createdVerdict(r, c) : replayVerdict(r, existing);
     });
+    // Rows, masked facts and events are made as each COPY is written, not held for the whole chunk.
+    const members = fresh.map((r, i) => ({
+      caseId: cases[i].id,
+      members: r.request.household.members,
+      ids: { indexes: r.memberIndexes, ciphers: r.memberCiphers },
+    }));
+    const suspected = cases.flatMap((c, i) => (c.status === 'SUSPECTED' ? [i] : []));
     await Promise.all([
-      insertCases(manager, entities),
-      insertMembers(manager, members),
-      insertOutbox(
-        manager,
-        submitted.map((event) => toOutgoingMessage(event)),
-      ),
+      insertCases(manager, cases),
+      insertMembersOf(manager, members),
+      insertOutbox(manager, suspected, (i) => submittedEvent(cases[i], fresh[i].screening)),
       after?.(verdicts),
     ]);
     return verdicts;
   }
 
-  private toEntity(r: PreparedRecord, seq: string, openCases: Map<string, string>, campaignId: string | null) {
+  private toCase(
+    r: PreparedRecord,
+    seq: string,
+    openCases: Map<string, string>,
+    campaignId: string | null,
+  ): NewCaseRow {
     const duplicateOf = r.memberIndexes.map((index) => openCases.get(index)).find((id) => id !== undefined) ?? null;
     const status: CaseStatus = duplicateOf ? 'DUPLICATE_SUSPECTED' : STATUS_BY_DISPOSITION[r.screening.disposition];
     const id = timeOrderedId();
@@ -89,10 +91,10 @@ export class BulkCaseWriter {
       colour: r.screening.colour ?? null,
       policyVersion: r.screening.policyVersion,
       screening: r.screening,
-      facts: maskHousehold(r.request.household),
+      household: r.request.household,
       duplicateOf,
       campaignId,
-    } as HouseholdCaseEntity;
+    };
   }
 }
 
@@ -120,7 +122,7 @@ async function storedKeysAndCaseNumbers(manager: EntityManager, keys: string[]) 
   };
 }
 
-function createdVerdict(r: PreparedRecord, e: HouseholdCaseEntity): RecordVerdict {
+function createdVerdict(r: PreparedRecord, e: NewCaseRow): RecordVerdict {
   const status =
     e.status === 'DUPLICATE_SUSPECTED'
       ? 'DUPLICATE_SUSPECTED'

@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { OutgoingMessage } from '@prp/messaging';
-import type { HouseholdCaseEntity } from '../../../database/household-case.entity';
+import type { AnyEnvelope } from '@prp/contracts';
+import { toOutgoingMessage } from '@prp/messaging';
+import type { CaseStatus } from '../../../database/household-case.entity';
+import { maskHousehold, memberRows } from '../household-members';
+import type { HouseholdRequest } from '../household.dto';
+import type { ProtectedNumbers } from '../pii';
 import { copyRows } from './copy-rows';
 
 const CASE_COLUMNS = [
@@ -26,31 +30,57 @@ const CASE_COLUMNS = [
   'campaign_id',
 ];
 
+/** A new case as a batch chunk stores it; its masked facts are made only as its row is written. */
+export interface NewCaseRow {
+  id: string;
+  caseNo: string;
+  idempotencyKey: string;
+  requestHash: string;
+  areaCode: string;
+  channel: string;
+  discoveredOn: string;
+  discoveredBy: string;
+  headName: string;
+  memberCount: number;
+  status: CaseStatus;
+  responseDueDate: string | null;
+  identificationMonth: string;
+  category: string | null;
+  colour: string | null;
+  policyVersion: string;
+  screening: object;
+  household: HouseholdRequest;
+  duplicateOf: string | null;
+  campaignId: string | null;
+}
+
 /** A chunk's cases through COPY (see `copyRows`): about twice as fast as one INSERT of the chunk as JSON. */
-export async function insertCases(manager: EntityManager, cases: HouseholdCaseEntity[]): Promise<void> {
-  const rows = cases.map((c) => [
-    c.id,
-    c.caseNo,
-    c.idempotencyKey,
-    c.requestHash,
-    c.areaCode,
-    c.channel,
-    c.discoveredOn,
-    c.discoveredBy,
-    c.headName,
-    c.memberCount,
-    c.status,
-    c.responseDueDate,
-    c.identificationMonth,
-    c.category,
-    c.colour,
-    c.policyVersion,
-    JSON.stringify(c.screening),
-    JSON.stringify(c.facts),
-    c.duplicateOf,
-    c.campaignId,
-  ]);
-  await copyRows(manager, 'household_case', CASE_COLUMNS, rows);
+export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): Promise<void> {
+  await copyRows(manager, 'household_case', CASE_COLUMNS, (row) => {
+    for (const c of cases)
+      row([
+        c.id,
+        c.caseNo,
+        c.idempotencyKey,
+        c.requestHash,
+        c.areaCode,
+        c.channel,
+        c.discoveredOn,
+        c.discoveredBy,
+        c.headName,
+        c.memberCount,
+        c.status,
+        c.responseDueDate,
+        c.identificationMonth,
+        c.category,
+        c.colour,
+        c.policyVersion,
+        JSON.stringify(c.screening),
+        JSON.stringify(maskHousehold(c.household)),
+        c.duplicateOf,
+        c.campaignId,
+      ]);
+  });
 }
 
 export interface MemberRow {
@@ -76,28 +106,39 @@ const MEMBER_COLUMNS = [
 ];
 
 export async function insertMembers(manager: EntityManager, rows: MemberRow[]): Promise<void> {
-  await copyRows(
-    manager,
-    'household_member',
-    MEMBER_COLUMNS,
-    rows.map((m) => [
-      m.case_id,
-      m.position,
-      m.id_card_index,
-      m.id_card_masked,
-      m.id_card_cipher,
-      m.name,
-      m.relation,
-      m.birth_date,
-    ]),
-  );
+  await copyRows(manager, 'household_member', MEMBER_COLUMNS, (row) => {
+    for (const m of rows) row(memberValues(m));
+  });
+}
+
+/** The members of a chunk's cases, each row made as it is written (see `copyBuffer`). */
+export async function insertMembersOf(
+  manager: EntityManager,
+  cases: { caseId: string; members: HouseholdRequest['members']; ids: ProtectedNumbers }[],
+): Promise<void> {
+  await copyRows(manager, 'household_member', MEMBER_COLUMNS, (row) => {
+    for (const c of cases) for (const m of memberRows(c.caseId, c.members, c.ids)) row(memberValues(m));
+  });
+}
+
+function memberValues(m: MemberRow) {
+  return [m.case_id, m.position, m.id_card_index, m.id_card_masked, m.id_card_cipher, m.name, m.relation, m.birth_date];
 }
 
 /**
  * The outbox rows of a chunk, in the chunk's transaction (as `addToOutbox`, many at once), through COPY. Every
- * event here is new (a fresh event id for a case made in this transaction), so no conflict is possible.
+ * event here is new (a fresh event id for a case made in this transaction), so no conflict is possible. Each
+ * envelope is made (`envelopeOf`) as its row is written.
  */
-export async function insertOutbox(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
-  const rows = messages.map((m) => [m.headers?.['event-id'], m.topic, m.key, m.headers?.['event-type'], m.value]);
-  await copyRows(manager, 'outbox_message', ['event_id', 'topic', 'message_key', 'event_type', 'envelope'], rows);
+export async function insertOutbox<T>(
+  manager: EntityManager,
+  items: T[],
+  envelopeOf: (item: T) => AnyEnvelope,
+): Promise<void> {
+  await copyRows(manager, 'outbox_message', ['event_id', 'topic', 'message_key', 'event_type', 'envelope'], (row) => {
+    for (const item of items) {
+      const m = toOutgoingMessage(envelopeOf(item));
+      row([m.headers?.['event-id'], m.topic, m.key, m.headers?.['event-type'], m.value]);
+    }
+  });
 }

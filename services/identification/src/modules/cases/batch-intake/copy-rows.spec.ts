@@ -12,10 +12,10 @@ describe('COPY text format', () => {
 
   it('puts a tab between values and a newline after each row', () => {
     expect(
-      copyBuffer([
-        ['a', null, 1],
-        ['b\tc', 'd', 2],
-      ]).toString('utf8'),
+      copyBuffer((row) => {
+        row(['a', null, 1]);
+        row(['b\tc', 'd', 2]);
+      }).toString('utf8'),
     ).toBe('a\t\\N\t1\nb\\tc\td\t2\n');
   });
 
@@ -25,7 +25,19 @@ describe('COPY text format', () => {
       ['a\\b', null, '𠀀'],
     ];
     const text = '赵铁柱\t{"reasons":["人均纯收入4000.00元低于监测线"]}\t3\na\\\\b\t\\N\t𠀀\n';
-    expect(copyBuffer(rows).toString('utf8')).toBe(text);
-    expect(copyBuffer(rows).length).toBe(Buffer.byteLength(text));
+    const buffer = copyBuffer((row) => rows.forEach(row));
+    expect(buffer.toString('utf8')).toBe(text);
+    expect(buffer.length).toBe(Buffer.byteLength(text));
+  });
+
+  it('grows its buffer as rows come, every byte kept', () => {
+    const name = '欧阳娜娜'.repeat(50);
+    const buffer = copyBuffer((row) => {
+      for (let i = 0; i < 2_000; i++) row([i, name, 'x'.repeat(i % 97)]);
+    });
+    const lines = buffer.toString('utf8').split('\n');
+    expect(lines).toHaveLength(2_001);
+    expect(lines[1_999]).toBe(`1999\t${name}\t${'x'.repeat(1_999 % 97)}`);
+    expect(buffer.length).toBeGreaterThan(64 * 1024);
   });
 });

@@ -80,7 +80,12 @@ export function caseNumber(discoveredOn: string, seq: string): string {
 /** The verdict fields the event carries (a full result, or the summary a row stores). */
 type SubmittedVerdict = Pick<ScreeningSummary, 'category' | 'colour' | 'policyVersion'>;
 
-export function submittedEvent(entity: HouseholdCaseEntity, screening: SubmittedVerdict) {
+type SubmittedCase = Pick<
+  HouseholdCaseEntity,
+  'id' | 'areaCode' | 'caseNo' | 'channel' | 'discoveredOn' | 'discoveredBy' | 'memberCount' | 'headName'
+>;
+
+export function submittedEvent(entity: SubmittedCase, screening: SubmittedVerdict) {
   return createEnvelope({
     type: EVENT_TYPES.caseSubmitted,
     eventId: randomUUID(),
