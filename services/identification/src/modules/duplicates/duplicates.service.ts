@@ -48,7 +48,12 @@ export class DuplicatesService {
   merge(id: string, review: ReviewDuplicateRequest) {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.pending(manager, id);
-      const record = { decision: 'MERGED', ...review, reviewedAt: new Date().toISOString(), mergedInto: found.duplicateOf };
+      const record = {
+        decision: 'MERGED',
+        ...review,
+        reviewedAt: new Date().toISOString(),
+        mergedInto: found.duplicateOf,
+      };
       await manager.update(HouseholdCaseEntity, { id }, { status: 'MERGED', duplicateReview: record });
       return { id, status: 'MERGED', mergedInto: found.duplicateOf, review: record };
     });
