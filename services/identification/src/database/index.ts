@@ -15,6 +15,7 @@ import { OpenCaseLookup1732000000470 } from './migrations/1732000000470-open-cas
 import { SetCheckedReferences1732000000480 } from './migrations/1732000000480-set-checked-references';
 import { LockThenFindOpenCases1732000000490 } from './migrations/1732000000490-lock-then-find-open-cases';
 import { AreaPrefixIndexes1732000000500 } from './migrations/1732000000500-area-prefix-indexes';
+import { NoStatisticsOnDocuments1732000000510 } from './migrations/1732000000510-no-statistics-on-documents';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -34,5 +35,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   SetCheckedReferences1732000000480,
   LockThenFindOpenCases1732000000490,
   AreaPrefixIndexes1732000000500,
+  NoStatisticsOnDocuments1732000000510,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };
