@@ -80,6 +80,40 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(read.body.discoveredBy).toBe('村委\\二组\t"老李"');
   });
 
+  it('a household stored through a batch gets the same case row, member rows and event as through single intake', async () => {
+    const stored = async (caseId: string) => {
+      const [row] = await intake.dataSource.query(`SELECT * FROM household_case WHERE id = $1`, [caseId]);
+      const members = await intake.dataSource.query(
+        `SELECT * FROM household_member WHERE case_id = $1 ORDER BY position`,
+        [caseId],
+      );
+      const [event] = await intake.dataSource.query(`SELECT * FROM outbox_message WHERE message_key = $1`, [caseId]);
+      const { id: _i, case_no: _n, idempotency_key: _k, created_at: _c, ...caseColumns } = row;
+      const memberColumns = members.map(
+        ({ case_id: _id, id_card_cipher: cipher, ...rest }: Record<string, unknown>) => ({
+          ...rest,
+          cipherParts: String(cipher).split('.').length,
+        }),
+      );
+      const { eventId: _e, caseId: _ci, occurredAt: _o, payload, ...envelope } = event.envelope;
+      const { caseNo: _cn, ...eventPayload } = payload;
+      return { caseColumns, memberColumns, envelope, eventPayload, topic: event.topic, type: event.event_type };
+    };
+    const body = submission(50);
+    const single = await call('POST', '/api/v1/cases', body, { 'idempotency-key': `key-${randomUUID()}` });
+    expect(single.body.status).toBe('SUSPECTED');
+    const viaSingle = await stored(single.body.caseId);
+    await intake.reset();
+    const batch = await call('POST', '/api/v1/cases:batch', {
+      records: [{ ...body, idempotencyKey: `key-${randomUUID()}` }],
+    });
+    expect(batch.body.verdicts[0]).toMatchObject({ status: 'CREATED', caseStatus: 'SUSPECTED' });
+    const viaBatch = await stored(batch.body.verdicts[0].caseId);
+    expect(viaBatch).toEqual(viaSingle);
+    expect(viaBatch.memberColumns).toHaveLength(3);
+    expect(viaBatch.caseColumns.facts.members[0].name).toBe('赵**');
+  });
+
   it('records a well-off household as screened with no event, and refuses an unknown village naming the field', async () => {
     const rich = await call('POST', '/api/v1/cases', submission(3, 60_000), {
       'idempotency-key': `key-${randomUUID()}`,
