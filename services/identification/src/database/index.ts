@@ -16,6 +16,7 @@ import { SetCheckedReferences1732000000480 } from './migrations/1732000000480-se
 import { LockThenFindOpenCases1732000000490 } from './migrations/1732000000490-lock-then-find-open-cases';
 import { AreaPrefixIndexes1732000000500 } from './migrations/1732000000500-area-prefix-indexes';
 import { NoStatisticsOnDocuments1732000000510 } from './migrations/1732000000510-no-statistics-on-documents';
+import { ArrayLookupOfOpenCases1732000000520 } from './migrations/1732000000520-array-lookup-of-open-cases';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -36,5 +37,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   LockThenFindOpenCases1732000000490,
   AreaPrefixIndexes1732000000500,
   NoStatisticsOnDocuments1732000000510,
+  ArrayLookupOfOpenCases1732000000520,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

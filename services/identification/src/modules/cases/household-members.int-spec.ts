@@ -110,6 +110,36 @@ describe('person locks for de-duplication (real PostgreSQL)', () => {
     expect(found.map((row) => [row.id_card_index, row.case_id])).toEqual([[person, caseId]]);
   });
 
+  it('answers each person with the oldest of their open cases, leaving out closed cases and the case being amended', async () => {
+    const dataSource = get<DataSource>(DATA_SOURCE);
+    const [twice, once, closedOnly, nowhere] = people(4);
+    const stored = async (status: string, createdAt: string, persons: string[]) => {
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO household_case (id, case_no, idempotency_key, request_hash, area_code, channel, discovered_on,
+           discovered_by, head_name, member_count, status, created_at)
+         VALUES ($1, $2, $2, 'h', $3, 'CADRE_VISIT', '2026-11-02', 't', '张三', $4, $5, $6)`,
+        [id, `JC${randomBytes(6).toString('hex')}`, VILLAGE, persons.length, status, createdAt],
+      );
+      for (const [position, person] of persons.entries())
+        await dataSource.query(
+          `INSERT INTO household_member (case_id, position, id_card_index, id_card_masked, id_card_cipher, name, relation, birth_date)
+           VALUES ($1, $2, $3, '430281********0019', 'x', '张三', 'HEAD', '1975-04-12')`,
+          [id, position, person],
+        );
+      return id;
+    };
+    const newer = await stored('SUSPECTED', '2026-11-20T08:00:00Z', [twice, once]);
+    const older = await stored('BLUE_WATCH', '2026-11-03T08:00:00Z', [twice]);
+    await stored('SCREENED_OUT', '2026-11-01T08:00:00Z', [twice, closedOnly]);
+    const lookup = (except?: string) =>
+      dataSource.transaction((manager) => lockOpenCasesOf(manager, [nowhere, closedOnly, once, twice, twice], except));
+    const byPerson = (rows: { id_card_index: string; case_id: string }[]) =>
+      Object.fromEntries(rows.map((row) => [row.id_card_index, row.case_id]));
+    expect(byPerson(await lookup())).toEqual({ [twice]: older, [once]: newer });
+    expect(byPerson(await lookup(older))).toEqual({ [twice]: newer, [once]: newer });
+  });
+
   it('looks people up through the ID-number index even when the statistics say the member table is empty', async () => {
     const dataSource = get<DataSource>(DATA_SOURCE);
     await dataSource.query(`ANALYZE household_member`);
