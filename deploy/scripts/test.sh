@@ -35,6 +35,11 @@ npm run -s lint || {
 
 phase "type check"
 node_modules/.bin/tsc -p tsconfig.build.json --noEmit
+# Each project with its tests: the test runner transpiles without checking types, so only this catches a test
+# that no longer type-checks against the code it exercises.
+for project in services/*/tsconfig.json libs/*/tsconfig.json workflows/case/tsconfig.json workflows/case/worker/tsconfig.json e2e/tsconfig.json; do
+  node_modules/.bin/tsc -p "$project" --noEmit
+done
 
 phase "unit and workflow tests"
 status=0

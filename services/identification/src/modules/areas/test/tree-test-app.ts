@@ -85,5 +85,7 @@ export function useTreeTestApp() {
        VALUES ($1, $2, $2, 'h', $3, 'CADRE_VISIT', '2026-11-02', 't', '张三', 3, $4)`,
       [randomUUID(), `JC${randomBytes(6).toString('hex')}`, areaCode, status],
     );
-  return { call, addCase, get: <T>(type: new (...args: never[]) => T) => ctx.app.get(type) };
+  /** A provider by class, or by token (`get<DataSource>(DATA_SOURCE)`). */
+  const get = <T>(type: (new (...args: never[]) => T) | symbol): T => ctx.app.get<T>(type);
+  return { call, addCase, get };
 }
