@@ -57,12 +57,12 @@ export class HouseholdCaseEntity {
   @Column({ name: 'policy_version', type: 'text', nullable: true })
   policyVersion!: string | null;
 
-  /** The screening result at intake (rules, inputs, reasons, policy version). */
-  @Column({ type: 'jsonb', nullable: true })
+  /** The screening result at intake (rules, inputs, reasons, policy version). json, not jsonb: migration 530. */
+  @Column({ type: 'json', nullable: true })
   screening!: object | null;
 
-  /** The submitted facts with ID numbers masked (the numbers live encrypted in household_member). */
-  @Column({ type: 'jsonb', nullable: true })
+  /** The submitted facts with ID numbers masked (the numbers live encrypted in household_member). json: see above. */
+  @Column({ type: 'json', nullable: true })
   facts!: object | null;
 
   @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })

@@ -17,6 +17,7 @@ import { LockThenFindOpenCases1732000000490 } from './migrations/1732000000490-l
 import { AreaPrefixIndexes1732000000500 } from './migrations/1732000000500-area-prefix-indexes';
 import { NoStatisticsOnDocuments1732000000510 } from './migrations/1732000000510-no-statistics-on-documents';
 import { ArrayLookupOfOpenCases1732000000520 } from './migrations/1732000000520-array-lookup-of-open-cases';
+import { CaseDocumentsAsJson1732000000530 } from './migrations/1732000000530-case-documents-as-json';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -38,5 +39,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   AreaPrefixIndexes1732000000500,
   NoStatisticsOnDocuments1732000000510,
   ArrayLookupOfOpenCases1732000000520,
+  CaseDocumentsAsJson1732000000530,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };

@@ -86,7 +86,7 @@ describe('a case stores its screening verdict only; GET re-derives every rule (r
     const created = await submit(5);
     const caseId = created.body.caseId;
     await intake.dataSource.query(
-      `UPDATE household_case SET screening = jsonb_set(screening, '{perCapitaIncomeFen}', '390000') WHERE id = $1`,
+      `UPDATE household_case SET screening = jsonb_set(screening::jsonb, '{perCapitaIncomeFen}', '390000') WHERE id = $1`,
       [caseId],
     );
     const drifted = await call('GET', `/api/v1/cases/${caseId}`);
