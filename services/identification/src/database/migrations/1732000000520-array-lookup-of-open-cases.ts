@@ -1,6 +1,24 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const STATUS_LOOKUP_SETTINGS = `LANGUAGE sql STABLE SET enable_seqscan = off SET enable_bitmapscan = off`;
+const RETURNS = `RETURNS TABLE (id_card_index text, case_id uuid, case_no text, created_at timestamptz)`;
+
+/** `open_cases_of` with this body (see migration 470 for why these planner settings). */
+const lookup = (body: string) => `
+  CREATE OR REPLACE FUNCTION open_cases_of(indexes text[], statuses text[], except_case uuid) ${RETURNS}
+  LANGUAGE sql STABLE SET enable_seqscan = off SET enable_bitmapscan = off
+  AS $$ ${body} $$`;
+
+/** `lock_open_cases_of`, locking the people in the order of this subquery's `k` (see migration 490). */
+const lockThenLookup = (orderedKeys: string) => `
+  CREATE OR REPLACE FUNCTION lock_open_cases_of(indexes text[], statuses text[], except_case uuid) ${RETURNS}
+  LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT
+  AS $$
+  BEGIN
+    -- one order everywhere: two writers never wait on each other in a cycle
+    PERFORM pg_advisory_xact_lock(k) FROM (${orderedKeys}) AS sorted;
+    RETURN QUERY SELECT o.id_card_index, o.case_id, o.case_no, o.created_at
+                 FROM open_cases_of(indexes, statuses, except_case) AS o;
+  END $$`;
 
 /**
  * The de-duplication lookup and person locks, cheaper for PostgreSQL (a 1,000-household chunk: about 3,000
@@ -20,11 +38,8 @@ export class ArrayLookupOfOpenCases1732000000520 implements MigrationInterface {
   name = 'ArrayLookupOfOpenCases1732000000520';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE OR REPLACE FUNCTION open_cases_of(indexes text[], statuses text[], except_case uuid)
-      RETURNS TABLE (id_card_index text, case_id uuid, case_no text, created_at timestamptz)
-      ${STATUS_LOOKUP_SETTINGS}
-      AS $$
+    await runner.query(
+      lookup(`
         SELECT DISTINCT ON (m.id_card_index) m.id_card_index, o.case_id, o.case_no, o.created_at
         FROM household_member m
         CROSS JOIN LATERAL (
@@ -33,28 +48,16 @@ export class ArrayLookupOfOpenCases1732000000520 implements MigrationInterface {
           OFFSET 0
         ) AS o
         WHERE m.id_card_index = ANY(indexes)
-        ORDER BY m.id_card_index, o.created_at, o.case_no
-      $$`);
-    await runner.query(`
-      CREATE OR REPLACE FUNCTION lock_open_cases_of(indexes text[], statuses text[], except_case uuid)
-      RETURNS TABLE (id_card_index text, case_id uuid, case_no text, created_at timestamptz)
-      LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT
-      AS $$
-      BEGIN
-        -- one order everywhere (of the lock keys): two writers never wait on each other in a cycle
-        PERFORM pg_advisory_xact_lock(k)
-        FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(indexes) AS x ORDER BY 1) AS sorted;
-        RETURN QUERY SELECT o.id_card_index, o.case_id, o.case_no, o.created_at
-                     FROM open_cases_of(indexes, statuses, except_case) AS o;
-      END $$`);
+        ORDER BY m.id_card_index, o.created_at, o.case_no`),
+    );
+    await runner.query(
+      lockThenLookup(`SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(indexes) AS x ORDER BY 1`),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE OR REPLACE FUNCTION open_cases_of(indexes text[], statuses text[], except_case uuid)
-      RETURNS TABLE (id_card_index text, case_id uuid, case_no text, created_at timestamptz)
-      ${STATUS_LOOKUP_SETTINGS}
-      AS $$
+    await runner.query(
+      lookup(`
         SELECT x.id_card_index, o.case_id, o.case_no, o.created_at
         FROM (SELECT DISTINCT unnest(indexes) AS id_card_index) AS x
         CROSS JOIN LATERAL (
@@ -62,18 +65,12 @@ export class ArrayLookupOfOpenCases1732000000520 implements MigrationInterface {
           JOIN household_case c ON c.id = m.case_id
           WHERE m.id_card_index = x.id_card_index AND c.status = ANY(statuses) AND c.id IS DISTINCT FROM except_case
           ORDER BY c.created_at LIMIT 1
-        ) AS o
-      $$`);
-    await runner.query(`
-      CREATE OR REPLACE FUNCTION lock_open_cases_of(indexes text[], statuses text[], except_case uuid)
-      RETURNS TABLE (id_card_index text, case_id uuid, case_no text, created_at timestamptz)
-      LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT
-      AS $$
-      BEGIN
-        PERFORM pg_advisory_xact_lock(hashtextextended(x, 0))
-        FROM (SELECT DISTINCT x FROM unnest(indexes) AS x ORDER BY x) AS sorted;
-        RETURN QUERY SELECT o.id_card_index, o.case_id, o.case_no, o.created_at
-                     FROM open_cases_of(indexes, statuses, except_case) AS o;
-      END $$`);
+        ) AS o`),
+    );
+    await runner.query(
+      lockThenLookup(
+        `SELECT hashtextextended(x, 0) AS k FROM (SELECT DISTINCT x FROM unnest(indexes) AS x ORDER BY x) AS by_text`,
+      ),
+    );
   }
 }

@@ -12,25 +12,22 @@ export class CaseDocumentsAsJson1732000000530 implements MigrationInterface {
   name = 'CaseDocumentsAsJson1732000000530';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      `ALTER TABLE household_case
-         ALTER COLUMN screening TYPE json USING screening::json,
-         ALTER COLUMN facts TYPE json USING facts::json`,
-    );
-    // No statistics on them (migration 510), whatever the type change did to the setting.
-    await runner.query(
-      `ALTER TABLE household_case ALTER COLUMN screening SET STATISTICS 0, ALTER COLUMN facts SET STATISTICS 0`,
-    );
+    await documentsAs(runner, 'json');
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      `ALTER TABLE household_case
-         ALTER COLUMN screening TYPE jsonb USING screening::jsonb,
-         ALTER COLUMN facts TYPE jsonb USING facts::jsonb`,
-    );
-    await runner.query(
-      `ALTER TABLE household_case ALTER COLUMN screening SET STATISTICS 0, ALTER COLUMN facts SET STATISTICS 0`,
-    );
+    await documentsAs(runner, 'jsonb');
   }
+}
+
+async function documentsAs(runner: QueryRunner, type: 'json' | 'jsonb'): Promise<void> {
+  await runner.query(
+    `ALTER TABLE household_case
+       ALTER COLUMN screening TYPE ${type} USING screening::${type},
+       ALTER COLUMN facts TYPE ${type} USING facts::${type}`,
+  );
+  // Still no statistics on them (migration 510), whatever the type change does to the setting.
+  await runner.query(
+    `ALTER TABLE household_case ALTER COLUMN screening SET STATISTICS 0, ALTER COLUMN facts SET STATISTICS 0`,
+  );
 }

@@ -32,7 +32,7 @@ export class BulkCaseWriter {
     campaignId: string | null,
     after?: (verdicts: RecordVerdict[]) => Promise<void>,
   ): Promise<RecordVerdict[]> {
-    const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))].sort();
+    const indexes = [...new Set(records.flatMap((r) => r.memberIndexes))]; // the function orders its locks itself
     const keys = records.map((r) => r.idempotencyKey);
     const [open, { existing, seqs }] = await Promise.all([
       lockOpenCasesOf(manager, indexes), // first: what follows sees every case committed by a writer it waited for
