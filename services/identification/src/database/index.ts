@@ -18,6 +18,7 @@ import { AreaPrefixIndexes1732000000500 } from './migrations/1732000000500-area-
 import { NoStatisticsOnDocuments1732000000510 } from './migrations/1732000000510-no-statistics-on-documents';
 import { ArrayLookupOfOpenCases1732000000520 } from './migrations/1732000000520-array-lookup-of-open-cases';
 import { CaseDocumentsAsJson1732000000530 } from './migrations/1732000000530-case-documents-as-json';
+import { HashedIdNumberIndex1732000000540 } from './migrations/1732000000540-hashed-id-number-index';
 
 export const IDENTIFICATION_SCHEMA = 'identification';
 export const IDENTIFICATION_ENTITIES = [HouseholdCaseEntity, CalendarOverrideEntity];
@@ -40,5 +41,6 @@ export const IDENTIFICATION_MIGRATIONS = [
   NoStatisticsOnDocuments1732000000510,
   ArrayLookupOfOpenCases1732000000520,
   CaseDocumentsAsJson1732000000530,
+  HashedIdNumberIndex1732000000540,
 ];
 export { HouseholdCaseEntity, CalendarOverrideEntity };
