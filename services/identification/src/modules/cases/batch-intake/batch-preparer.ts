@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { toShanghaiDate } from '@prp/calendar';
@@ -115,7 +114,6 @@ export class BatchPreparer {
       index,
       request,
       idempotencyKey,
-      requestHash: createHash('sha256').update(JSON.stringify(request)).digest('hex'),
       identificationMonth,
       screening,
       responseDueDate: due,

@@ -42,7 +42,6 @@ export interface PreparedRecord {
   index: number;
   request: SubmitCaseRequest;
   idempotencyKey: string;
-  requestHash: string;
   identificationMonth: string;
   /** Only the verdict: a batch answers per record with status and colour, and the row stores the summary. */
   screening: ScreeningSummary;
@@ -64,14 +63,23 @@ export interface BatchSummary {
 }
 
 export function summarize(verdicts: RecordVerdict[]): BatchSummary {
-  const count = (status: VerdictStatus) => verdicts.filter((v) => v.status === status).length;
-  return {
+  const summary = {
     total: verdicts.length,
-    created: count('CREATED'),
-    replayed: count('REPLAYED'),
-    screenedOut: count('SCREENED_OUT'),
-    duplicateSuspected: count('DUPLICATE_SUSPECTED'),
-    rejected: count('REJECTED'),
-    flagged: verdicts.filter((v) => v.status === 'CREATED' && v.caseStatus === 'SUSPECTED').length,
+    created: 0,
+    replayed: 0,
+    screenedOut: 0,
+    duplicateSuspected: 0,
+    rejected: 0,
+    flagged: 0,
   };
+  for (const v of verdicts) {
+    if (v.status === 'CREATED') {
+      summary.created++;
+      if (v.caseStatus === 'SUSPECTED') summary.flagged++;
+    } else if (v.status === 'REPLAYED') summary.replayed++;
+    else if (v.status === 'SCREENED_OUT') summary.screenedOut++;
+    else if (v.status === 'DUPLICATE_SUSPECTED') summary.duplicateSuspected++;
+    else summary.rejected++;
+  }
+  return summary;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { timeOrderedId } from '@prp/persistence';
 import { OPEN_CASE_STATUSES, type CaseStatus } from '../../../database/household-case.entity';
 import { householdHead, lockOpenCasesOf } from '../household-members';
+import { requestHash } from '../submission-json';
 import { caseNumber, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
 import { insertCases, insertMembersOf, insertOutbox, type NewCaseRow } from './bulk-sql';
@@ -77,7 +78,6 @@ export class BulkCaseWriter {
       id,
       caseNo: caseNumber(r.request.discoveredOn, seq),
       idempotencyKey: r.idempotencyKey,
-      requestHash: r.requestHash,
       areaCode: r.request.villageCode,
       channel: r.request.channel,
       discoveredOn: r.request.discoveredOn,
@@ -91,7 +91,7 @@ export class BulkCaseWriter {
       colour: r.screening.colour ?? null,
       policyVersion: r.screening.policyVersion,
       screening: r.screening,
-      household: r.request.household,
+      request: r.request,
       duplicateOf,
       campaignId,
     };
@@ -135,7 +135,7 @@ function createdVerdict(r: PreparedRecord, e: NewCaseRow): RecordVerdict {
 
 function replayVerdict(r: PreparedRecord, existing: Map<string, Existing>): RecordVerdict {
   const found = existing.get(r.idempotencyKey);
-  if (!found || found.request_hash !== r.requestHash) {
+  if (!found || found.request_hash !== requestHash(r.request)) {
     const message = 'idempotencyKey：幂等键已被不同内容的请求使用';
     return {
       index: r.index,

@@ -2,8 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { AnyEnvelope } from '@prp/contracts';
 import { toOutgoingMessage } from '@prp/messaging';
 import type { CaseStatus } from '../../../database/household-case.entity';
-import { maskHousehold, memberRows } from '../household-members';
+import { memberRows } from '../household-members';
 import type { HouseholdRequest } from '../household.dto';
+import { submissionJson } from '../submission-json';
+import type { SubmitCaseRequest } from '../submit-case/submit-case.dto';
 import type { ProtectedNumbers } from '../pii';
 import { copyRows } from './copy-rows';
 
@@ -30,12 +32,11 @@ const CASE_COLUMNS = [
   'campaign_id',
 ];
 
-/** A new case as a batch chunk stores it; its masked facts are made only as its row is written. */
+/** A new case as a batch chunk stores it; its request hash and masked facts are made only as its row is written. */
 export interface NewCaseRow {
   id: string;
   caseNo: string;
   idempotencyKey: string;
-  requestHash: string;
   areaCode: string;
   channel: string;
   discoveredOn: string;
@@ -49,7 +50,7 @@ export interface NewCaseRow {
   colour: string | null;
   policyVersion: string;
   screening: object;
-  household: HouseholdRequest;
+  request: SubmitCaseRequest;
   duplicateOf: string | null;
   campaignId: string | null;
 }
@@ -57,12 +58,13 @@ export interface NewCaseRow {
 /** A chunk's cases through COPY (see `copyRows`): about twice as fast as one INSERT of the chunk as JSON. */
 export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): Promise<void> {
   await copyRows(manager, 'household_case', CASE_COLUMNS, (row) => {
-    for (const c of cases)
+    for (const c of cases) {
+      const json = submissionJson(c.request);
       row([
         c.id,
         c.caseNo,
         c.idempotencyKey,
-        c.requestHash,
+        json.requestHash,
         c.areaCode,
         c.channel,
         c.discoveredOn,
@@ -76,10 +78,11 @@ export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): 
         c.colour,
         c.policyVersion,
         JSON.stringify(c.screening),
-        JSON.stringify(maskHousehold(c.household)),
+        json.facts,
         c.duplicateOf,
         c.campaignId,
       ]);
+    }
   });
 }
 

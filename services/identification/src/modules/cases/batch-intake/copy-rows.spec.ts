@@ -10,6 +10,13 @@ describe('COPY text format', () => {
     expect(copyText(3)).toBe('3');
   });
 
+  it('escapes each of those characters when it is the only one in a value', () => {
+    expect(copyText('甲\\乙')).toBe('甲\\\\乙');
+    expect(copyText('甲\n乙')).toBe('甲\\n乙');
+    expect(copyText('甲\r乙')).toBe('甲\\r乙');
+    expect(copyText('甲\t乙')).toBe('甲\\t乙');
+  });
+
   it('puts a tab between values and a newline after each row', () => {
     expect(
       copyBuffer((row) => {

