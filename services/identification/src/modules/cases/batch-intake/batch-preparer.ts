@@ -5,7 +5,7 @@ import { DATA_SOURCE, parseOrThrow, RequestValidationException, type FieldError 
 import { CalendarService } from '../../calendar/calendar.service';
 import { PolicyProfileProvider } from '../../policy/policy-profile.provider';
 import { PolicyService } from '../../policy/policy.service';
-import { screenHousehold, summarizeScreening } from '../../screening/domain';
+import { screenHousehold, summarizeScreening, type PolicyProfile } from '../../screening/domain';
 import type { ProtectedNumbers } from '../pii';
 import { BatchRecordSchema, type BatchRecord, type PreparedRecord, type RecordVerdict } from './batch-record';
 import { fastBatchRecord } from './fast-batch-record';
@@ -44,14 +44,25 @@ export class BatchPreparer {
     const prepared: PreparedRecord[] = [];
     const rejected: RecordVerdict[] = [];
     const parsed = raw.map((record, i) => this.parse(record, offset + i));
-    await this.loadVillages(parsed.flatMap((p) => ('record' in p ? [p.record.villageCode] : [])));
+    const records = parsed.flatMap((p) => ('record' in p ? [p.record] : []));
+    await this.loadVillages(records.map((record) => record.villageCode));
+    const profiles = await this.profilesOf(records);
     const today = toShanghaiDate(new Date());
     for (const [n, p] of parsed.entries()) {
       if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
       const errors = 'errors' in p ? p.errors : this.check(p.record, today, options);
-      const result = errors.length === 0 && 'record' in p ? await this.screen(p.record, p.index, options) : errors;
-      if (Array.isArray(result)) rejected.push(reject(p.index, raw[p.index - offset], result));
-      else prepared.push(result);
+      const result = errors.length === 0 && 'record' in p ? screen(p.record, p.index, profiles) : errors;
+      if (Array.isArray(result)) {
+        rejected.push(reject(p.index, raw[p.index - offset], result));
+        continue;
+      }
+      if (result.screening.disposition === 'CASE') {
+        const { villageCode, discoveredOn } = result.request;
+        result.responseDueDate =
+          options.dueDates.get(`${villageCode}|${discoveredOn}`) ??
+          (await this.dueDate(villageCode, discoveredOn, options.dueDates));
+      }
+      prepared.push(result);
     }
     await protectMembers(prepared, options.pii);
     return { prepared, rejected };
@@ -91,35 +102,25 @@ export class BatchPreparer {
     return errors;
   }
 
-  private async screen(
-    record: BatchRecord,
-    index: number,
-    options: PrepareOptions,
-  ): Promise<PreparedRecord | FieldError[]> {
-    const { idempotencyKey, ...request } = record;
-    const identificationMonth = request.identificationMonth ?? request.discoveredOn.slice(0, 7);
-    let profile;
-    try {
-      profile = await this.profiles.profileFor(request.villageCode, request.discoveredOn);
-    } catch (error) {
-      const body = (error as { response?: { code?: string; message?: string } }).response;
-      return [fieldError('villageCode', body?.code ?? 'POLICY.NOT_FOUND', body?.message ?? '该地区无适用的政策参数')];
+  /**
+   * The policy profile of each village and discovery day of a chunk's records (a handful), looked up before its
+   * records are screened, so screening a record awaits nothing; a lookup's failure is the error of its records.
+   */
+  private async profilesOf(records: BatchRecord[]): Promise<Map<string, PolicyProfile | FieldError[]>> {
+    const profiles = new Map<string, PolicyProfile | FieldError[]>();
+    for (const record of records) {
+      if (!this.villages.get(record.villageCode)) continue;
+      const key = `${record.villageCode}|${record.discoveredOn}`;
+      if (profiles.has(key)) continue;
+      try {
+        profiles.set(key, await this.profiles.profileFor(record.villageCode, record.discoveredOn));
+      } catch (error) {
+        const body = (error as { response?: { code?: string; message?: string } }).response;
+        const message = body?.message ?? '该地区无适用的政策参数';
+        profiles.set(key, [fieldError('villageCode', body?.code ?? 'POLICY.NOT_FOUND', message)]);
+      }
     }
-    const screening = summarizeScreening(screenHousehold({ ...request.household, identificationMonth }, profile));
-    const due =
-      screening.disposition === 'CASE'
-        ? await this.dueDate(request.villageCode, request.discoveredOn, options.dueDates)
-        : null;
-    return {
-      index,
-      request,
-      idempotencyKey,
-      identificationMonth,
-      screening,
-      responseDueDate: due,
-      memberIndexes: [],
-      memberCiphers: [],
-    };
+    return profiles;
   }
 
   private async dueDate(villageCode: string, discoveredOn: string, known: Map<string, string>): Promise<string> {
@@ -143,6 +144,30 @@ export class BatchPreparer {
     const found = new Set(rows.map((row) => row.code));
     for (const code of missing) if (found.has(code)) this.villages.set(code, true);
   }
+}
+
+/** Screens a checked record with its village's profile (see `profilesOf`); the due date is filled in after. */
+function screen(
+  record: BatchRecord,
+  index: number,
+  profiles: Map<string, PolicyProfile | FieldError[]>,
+): PreparedRecord | FieldError[] {
+  const { idempotencyKey, ...request } = record;
+  const profile = profiles.get(`${request.villageCode}|${request.discoveredOn}`);
+  if (!profile) throw new Error(`no policy profile looked up for village ${request.villageCode}`);
+  if (Array.isArray(profile)) return profile;
+  const identificationMonth = request.identificationMonth ?? request.discoveredOn.slice(0, 7);
+  const screening = summarizeScreening(screenHousehold({ ...request.household, identificationMonth }, profile));
+  return {
+    index,
+    request,
+    idempotencyKey,
+    identificationMonth,
+    screening,
+    responseDueDate: null,
+    memberIndexes: [],
+    memberCiphers: [],
+  };
 }
 
 /** Fills in every prepared household's blind indexes and ciphertexts with one call for the whole chunk. */

@@ -188,19 +188,17 @@ function household(value: unknown) {
     if (typeof given[key] !== 'boolean') return undefined;
     guarantees[key] = given[key];
   }
-  return {
-    members,
-    registeredPoor,
-    relocated,
-    ...('hukouAreaCode' in value ? { hukouAreaCode } : {}),
-    ...('residenceAreaCode' in value ? { residenceAreaCode } : {}),
-    incomes,
-    expenses,
-    ...('lastYearIncomeFen' in value ? { lastYearIncomeFen } : {}),
-    riskPoints: [...riskPoints],
-    guarantees,
-    childrenAbleToSupport,
-  };
+  // Built key by key in the schema's order (object spreads in a literal took a third of this function's time).
+  const parsed: Obj = { members, registeredPoor, relocated };
+  if ('hukouAreaCode' in value) parsed['hukouAreaCode'] = hukouAreaCode;
+  if ('residenceAreaCode' in value) parsed['residenceAreaCode'] = residenceAreaCode;
+  parsed['incomes'] = incomes;
+  parsed['expenses'] = expenses;
+  if ('lastYearIncomeFen' in value) parsed['lastYearIncomeFen'] = lastYearIncomeFen;
+  parsed['riskPoints'] = [...riskPoints];
+  parsed['guarantees'] = guarantees;
+  parsed['childrenAbleToSupport'] = childrenAbleToSupport;
+  return parsed;
 }
 
 /** What `BatchRecordSchema.parse(raw)` returns, when `raw` is certainly valid; otherwise undefined (ask zod). */
@@ -214,13 +212,9 @@ export function fastBatchRecord(raw: unknown): BatchRecord | undefined {
   if ('identificationMonth' in raw && !isMonth(identificationMonth)) return undefined;
   const parsedHousehold = household(raw['household']);
   if (!parsedHousehold) return undefined;
-  return {
-    villageCode,
-    channel,
-    discoveredOn,
-    discoveredBy,
-    ...('identificationMonth' in raw ? { identificationMonth } : {}),
-    household: parsedHousehold,
-    idempotencyKey,
-  } as BatchRecord;
+  const record: Obj = { villageCode, channel, discoveredOn, discoveredBy };
+  if ('identificationMonth' in raw) record['identificationMonth'] = identificationMonth;
+  record['household'] = parsedHousehold;
+  record['idempotencyKey'] = idempotencyKey;
+  return record as BatchRecord;
 }
