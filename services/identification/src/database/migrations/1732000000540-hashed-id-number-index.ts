@@ -24,7 +24,7 @@ const OPEN_CASE = `
  * B-tree compares each new key with text comparisons all the way down and dirties pages all over the index, a hash
  * index writes each key's 4-byte hash into its bucket. Storing the members of 100,000 bench households through
  * COPY: 60–67 against 70–78 µs of PostgreSQL CPU a household; the de-duplication lookup of 3,000 people in a
- * 300,000-member table: 8–10 against 13–17 ms. A hash index answers no `= ANY(array)` in one scan, so the lookup
+ * 300,000-member table: 4–10 against 12–17 ms. A hash index answers no `= ANY(array)` in one scan, so the lookup
  * now probes it once per person of the array (a nested loop over `unnest`).
  */
 export class HashedIdNumberIndex1732000000540 implements MigrationInterface {
