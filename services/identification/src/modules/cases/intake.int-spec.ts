@@ -255,6 +255,29 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(caseNumber(next.body.verdicts[0])).toBe(last + 1);
   });
 
+  it('a batch record discovered on a day no policy table covers is rejected naming the village; the others are stored', async () => {
+    const stale = '2023-05-02';
+    const records = [
+      { ...submission(20), idempotencyKey: 'no-policy-0' },
+      {
+        ...submission(21),
+        discoveredOn: stale,
+        household: householdFacts(stale, 12_000, 21),
+        idempotencyKey: 'no-policy-1',
+      },
+      { ...submission(22), idempotencyKey: 'no-policy-2' },
+    ];
+    const result = await call('POST', '/api/v1/cases:batch', { records });
+    expect(result.status).toBe(200);
+    expect(result.body.verdicts.map((v: { status: string }) => v.status)).toEqual(['CREATED', 'REJECTED', 'CREATED']);
+    expect(result.body.verdicts[1].errors).toEqual([
+      expect.objectContaining({ field: 'villageCode', code: 'POLICY.NOT_FOUND' }),
+    ]);
+    expect(result.body.verdicts[1].errors[0].message).toMatch(/^villageCode：/);
+    expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(6);
+  });
+
   it('a campaign imports its households, counts flagged and rejected ones, and lists them by campaign and area', async () => {
     const created = await call('POST', '/api/v1/campaigns', {
       kind: 'FULL',
