@@ -54,8 +54,8 @@ export function oldestOpenCase(found: OpenCaseOfMember[]): OpenCaseOfMember | un
  *
  * The locks serialize every write that involves one of these people: the function takes them in one order
  * everywhere (of their lock keys), so two writers never wait on each other in a cycle, and two writers with no
- * person in common never wait at all (township imports run side by side). The lookup is one scan of the
- * ID-number index for the whole array, whatever the table's statistics say (migrations 470, 520).
+ * person in common never wait at all (township imports run side by side). The lookup probes the ID-number
+ * (hash) index once per person, whatever the table's statistics say (migrations 470, 540).
  *
  * A chunk of 1,000 households holds about 3,000 of these locks until it commits. PostgreSQL's shared lock table
  * holds max_locks_per_transaction x max_connections locks (6,400 with the defaults: two or three concurrent

@@ -58,9 +58,9 @@ export class BatchPreparer {
       }
       if (result.screening.disposition === 'CASE') {
         const { villageCode, discoveredOn } = result.request;
-        result.responseDueDate =
-          options.dueDates.get(`${villageCode}|${discoveredOn}`) ??
-          (await this.dueDate(villageCode, discoveredOn, options.dueDates));
+        // Worked out once per village and day in a batch; only the first asks the calendar (and awaits).
+        const known = options.dueDates.get(placeAndDay(villageCode, discoveredOn));
+        result.responseDueDate = known ?? (await this.dueDate(villageCode, discoveredOn, options.dueDates));
       }
       prepared.push(result);
     }
@@ -110,7 +110,7 @@ export class BatchPreparer {
     const profiles = new Map<string, PolicyProfile | FieldError[]>();
     for (const record of records) {
       if (!this.villages.get(record.villageCode)) continue;
-      const key = `${record.villageCode}|${record.discoveredOn}`;
+      const key = placeAndDay(record.villageCode, record.discoveredOn);
       if (profiles.has(key)) continue;
       try {
         profiles.set(key, await this.profiles.profileFor(record.villageCode, record.discoveredOn));
@@ -123,14 +123,11 @@ export class BatchPreparer {
     return profiles;
   }
 
+  /** The response due date of a village's households discovered on a day, remembered in `known` for the batch. */
   private async dueDate(villageCode: string, discoveredOn: string, known: Map<string, string>): Promise<string> {
-    const key = `${villageCode}|${discoveredOn}`;
-    let due = known.get(key);
-    if (due === undefined) {
-      const policy = await this.policy.effective(villageCode, discoveredOn);
-      due = (await this.calendar.deadline(discoveredOn, policy.values.response_working_days ?? 5)).dueDate;
-      known.set(key, due);
-    }
+    const policy = await this.policy.effective(villageCode, discoveredOn);
+    const due = (await this.calendar.deadline(discoveredOn, policy.values.response_working_days ?? 5)).dueDate;
+    known.set(placeAndDay(villageCode, discoveredOn), due);
     return due;
   }
 
@@ -146,6 +143,11 @@ export class BatchPreparer {
   }
 }
 
+/** The key of policy profiles and due dates: both depend only on the village and the discovery day. */
+function placeAndDay(villageCode: string, discoveredOn: string): string {
+  return `${villageCode}|${discoveredOn}`;
+}
+
 /** Screens a checked record with its village's profile (see `profilesOf`); the due date is filled in after. */
 function screen(
   record: BatchRecord,
@@ -153,7 +155,7 @@ function screen(
   profiles: Map<string, PolicyProfile | FieldError[]>,
 ): PreparedRecord | FieldError[] {
   const { idempotencyKey, ...request } = record;
-  const profile = profiles.get(`${request.villageCode}|${request.discoveredOn}`);
+  const profile = profiles.get(placeAndDay(request.villageCode, request.discoveredOn));
   if (!profile) throw new Error(`no policy profile looked up for village ${request.villageCode}`);
   if (Array.isArray(profile)) return profile;
   const identificationMonth = request.identificationMonth ?? request.discoveredOn.slice(0, 7);
