@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { timeOrderedId } from '@prp/persistence';
 import { OPEN_CASE_STATUSES, type CaseStatus } from '../../../database/household-case.entity';
 import { householdHead, lockOpenCasesOf } from '../household-members';
-import { requestHash } from '../submission-json';
+import { requestHash } from '../request-hash';
 import { caseNumber, STATUS_BY_DISPOSITION, submittedEvent } from '../submit-case/case-writer';
 import type { PreparedRecord, RecordVerdict } from './batch-record';
 import { insertCases, insertMembersOf, insertOutbox, type NewCaseRow } from './bulk-sql';

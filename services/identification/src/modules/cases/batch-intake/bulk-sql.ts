@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { AnyEnvelope } from '@prp/contracts';
 import { toOutgoingMessage } from '@prp/messaging';
 import type { CaseStatus } from '../../../database/household-case.entity';
-import { memberRows } from '../household-members';
+import { maskHousehold, memberRows } from '../household-members';
 import type { HouseholdRequest } from '../household.dto';
-import { submissionJson } from '../submission-json';
+import { requestHash } from '../request-hash';
 import type { SubmitCaseRequest } from '../submit-case/submit-case.dto';
 import type { ProtectedNumbers } from '../pii';
 import { copyRows } from './copy-rows';
@@ -58,13 +58,12 @@ export interface NewCaseRow {
 /** A chunk's cases through COPY (see `copyRows`): about twice as fast as one INSERT of the chunk as JSON. */
 export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): Promise<void> {
   await copyRows(manager, 'household_case', CASE_COLUMNS, (row) => {
-    for (const c of cases) {
-      const json = submissionJson(c.request);
+    for (const c of cases)
       row([
         c.id,
         c.caseNo,
         c.idempotencyKey,
-        json.requestHash,
+        requestHash(c.request),
         c.areaCode,
         c.channel,
         c.discoveredOn,
@@ -78,11 +77,10 @@ export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): 
         c.colour,
         c.policyVersion,
         JSON.stringify(c.screening),
-        json.facts,
+        JSON.stringify(maskHousehold(c.request.household)),
         c.duplicateOf,
         c.campaignId,
       ]);
-    }
   });
 }
 

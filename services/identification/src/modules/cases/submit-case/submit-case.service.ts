@@ -11,7 +11,7 @@ import { screenHousehold, type ExplainedScreening } from '../../screening/domain
 import { ScreeningExplainer } from '../../screening/screening-explainer';
 import { IdempotencyConflictException } from '../case-errors';
 import { PiiProtector } from '../pii';
-import { requestHash as hashOfRequest } from '../submission-json';
+import { requestHash as hashOfRequest } from '../request-hash';
 import { CaseWriter } from './case-writer';
 import type { SubmitCaseRequest, SubmitCaseResponse } from './submit-case.dto';
 import { isUniqueViolation } from '@prp/persistence';
