@@ -276,6 +276,15 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
     expect(result.body.verdicts[1].errors[0].message).toMatch(/^villageCode：/);
     expect(await count(`SELECT count(*) AS n FROM household_case`)).toBe(2);
     expect(await count(`SELECT count(*) AS n FROM household_member`)).toBe(6);
+
+    // The household after the rejected one was stored with its own members' ID numbers, not the rejected one's.
+    const rejectedAgain = await call('POST', '/api/v1/cases', submission(21), { 'idempotency-key': 'no-policy-3' });
+    expect(rejectedAgain.body.status).toBe('SUSPECTED');
+    const lastAgain = await call('POST', '/api/v1/cases', submission(22), { 'idempotency-key': 'no-policy-4' });
+    expect(lastAgain.body).toMatchObject({
+      status: 'DUPLICATE_SUSPECTED',
+      duplicateOf: result.body.verdicts[2].caseId,
+    });
   });
 
   it('a campaign imports its households, counts flagged and rejected ones, and lists them by campaign and area', async () => {

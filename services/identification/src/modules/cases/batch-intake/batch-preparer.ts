@@ -45,6 +45,10 @@ export class BatchPreparer {
     const rejected: RecordVerdict[] = [];
     const parsed = raw.map((record, i) => this.parse(record, offset + i));
     const records = parsed.flatMap((p) => ('record' in p ? [p.record] : []));
+    // The worker protects the ID numbers while this thread checks and screens (a record rejected meanwhile
+    // leaves its numbers' results unused).
+    const protecting = options.pii.protect(records.flatMap((r) => r.household.members.map((m) => m.idCardNumber)));
+    protecting.catch(() => undefined); // awaited below; this keeps a failure meanwhile from being "unhandled"
     await this.loadVillages(records.map((record) => record.villageCode));
     const profiles = await this.profilesOf(records);
     const today = toShanghaiDate(new Date());
@@ -64,7 +68,7 @@ export class BatchPreparer {
       }
       prepared.push(result);
     }
-    await protectMembers(prepared, options.pii);
+    attachProtected(parsed, prepared, await protecting);
     return { prepared, rejected };
   }
 
@@ -172,15 +176,28 @@ function screen(
   };
 }
 
-/** Fills in every prepared household's blind indexes and ciphertexts with one call for the whole chunk. */
-async function protectMembers(prepared: PreparedRecord[], pii: PrepareOptions['pii']): Promise<void> {
-  const ids = await pii.protect(prepared.flatMap((r) => r.request.household.members.map((m) => m.idCardNumber)));
+/**
+ * Gives each prepared household its members' blind indexes and ciphertexts, out of those of every parsed record's
+ * members (in record order, members by position).
+ */
+function attachProtected(
+  parsed: ({ index: number; record: BatchRecord } | { index: number })[],
+  prepared: PreparedRecord[],
+  ids: ProtectedNumbers,
+): void {
+  const start = new Map<number, number>();
   let at = 0;
+  for (const p of parsed) {
+    if (!('record' in p)) continue;
+    start.set(p.index, at);
+    at += p.record.household.members.length;
+  }
   for (const r of prepared) {
+    const from = start.get(r.index);
+    if (from === undefined) throw new Error(`record ${r.index} has no parsed members`);
     const n = r.request.household.members.length;
-    r.memberIndexes = ids.indexes.slice(at, at + n);
-    r.memberCiphers = ids.ciphers.slice(at, at + n);
-    at += n;
+    r.memberIndexes = ids.indexes.slice(from, from + n);
+    r.memberCiphers = ids.ciphers.slice(from, from + n);
   }
 }
 
