@@ -64,6 +64,7 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
   it('stores text with tabs, backslashes and JSON escapes verbatim through the batch path', async () => {
     const awkward = { ...submission(40), discoveredBy: '村委\\二组\t"老李"', idempotencyKey: `batch-${randomUUID()}` };
     awkward.household.members[0].name = '赵\\N';
+    awkward.household.members[1].name = '\\钱秀英'; // masked as \*** in the facts JSON: an escaped backslash
     const stored = await call('POST', '/api/v1/cases:batch', { records: [awkward] });
     expect(stored.body.verdicts[0]).toMatchObject({ status: 'CREATED' });
     const caseId = stored.body.verdicts[0].caseId;
@@ -76,6 +77,11 @@ describe('household intake on real PostgreSQL: single, batch, duplicates, campai
       [caseId],
     );
     expect(member.name).toBe('赵\\N');
+    const [facts] = await intake.dataSource.query(
+      `SELECT facts->'members'->1->>'name' AS masked FROM household_case WHERE id = $1`,
+      [caseId],
+    );
+    expect(facts.masked).toBe('\\***');
     const read = await call('GET', `/api/v1/cases/${caseId}`);
     expect(read.body.discoveredBy).toBe('村委\\二组\t"老李"');
   });

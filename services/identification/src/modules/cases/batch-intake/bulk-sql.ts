@@ -7,9 +7,9 @@ import type { HouseholdRequest } from '../household.dto';
 import { requestHash } from '../request-hash';
 import type { SubmitCaseRequest } from '../submit-case/submit-case.dto';
 import type { ProtectedNumbers } from '../pii';
-import { copyRows } from './copy-rows';
+import { copyRows, type CopyColumn } from './copy-rows';
 
-const CASE_COLUMNS = [
+const CASE_COLUMNS: CopyColumn[] = [
   'id',
   'case_no',
   'idempotency_key',
@@ -26,8 +26,8 @@ const CASE_COLUMNS = [
   'category',
   'colour',
   'policy_version',
-  'screening',
-  'facts',
+  { json: 'screening' },
+  { json: 'facts' },
   'duplicate_of',
   'campaign_id',
 ];
@@ -126,6 +126,8 @@ function memberValues(m: MemberRow) {
   return [m.case_id, m.position, m.id_card_index, m.id_card_masked, m.id_card_cipher, m.name, m.relation, m.birth_date];
 }
 
+const OUTBOX_COLUMNS: CopyColumn[] = ['event_id', 'topic', 'message_key', 'event_type', { json: 'envelope' }];
+
 /**
  * The outbox rows of a chunk, in the chunk's transaction (as `addToOutbox`, many at once), through COPY. Every
  * event here is new (a fresh event id for a case made in this transaction), so no conflict is possible. Each
@@ -136,7 +138,7 @@ export async function insertOutbox<T>(
   items: T[],
   envelopeOf: (item: T) => AnyEnvelope,
 ): Promise<void> {
-  await copyRows(manager, 'outbox_message', ['event_id', 'topic', 'message_key', 'event_type', 'envelope'], (row) => {
+  await copyRows(manager, 'outbox_message', OUTBOX_COLUMNS, (row) => {
     for (const item of items) {
       const m = toOutgoingMessage(envelopeOf(item));
       row([m.headers?.['event-id'], m.topic, m.key, m.headers?.['event-type'], m.value]);

@@ -1,4 +1,4 @@
-import { copyBuffer, copyText } from './copy-rows';
+import { copyBuffer, copyJsonText, copyText } from './copy-rows';
 
 describe('COPY text format', () => {
   it('escapes what would otherwise end a value or a row, and marks null', () => {
@@ -46,5 +46,20 @@ describe('COPY text format', () => {
     expect(lines).toHaveLength(2_001);
     expect(lines[1_999]).toBe(`1999\t${name}\t${'x'.repeat(1_999 % 97)}`);
     expect(buffer.length).toBeGreaterThan(64 * 1024);
+  });
+
+  it('writes JSON text with its backslashes doubled and its escapes kept, so PostgreSQL reads back the same JSON', () => {
+    const json = JSON.stringify({ name: '\\*', note: '第一行\n\t第二行', quote: '"' });
+    expect(json).not.toMatch(/[\n\r\t]/);
+    const written = copyJsonText(json);
+    expect(written.replace(/\\\\/g, '\\')).toBe(json);
+    expect(written).toBe(copyText(json));
+    expect(copyJsonText(null)).toBe('\\N');
+  });
+
+  it('writes a JSON column as JSON text and the other columns as text', () => {
+    const json = JSON.stringify({ name: '\\*' });
+    const buffer = copyBuffer((row) => row(['甲\t乙', json, null]), [false, true, false]);
+    expect(buffer.toString('utf8')).toBe(`甲\\t乙\t${json.replace(/\\/g, '\\\\')}\t\\N\n`);
   });
 });
