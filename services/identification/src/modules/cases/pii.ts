@@ -45,8 +45,9 @@ export class PiiProtector {
   encrypt(plain: string): string {
     const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64')).join('.');
+    const body = cipher.update(plain, 'utf8');
+    cipher.final(); // GCM is a stream mode: update() gave every byte, final() only computes the tag
+    return `${iv.toString('base64')}.${cipher.getAuthTag().toString('base64')}.${body.toString('base64')}`;
   }
 
   private nextIv(): Buffer {
