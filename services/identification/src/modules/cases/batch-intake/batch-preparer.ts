@@ -45,9 +45,16 @@ export class BatchPreparer {
     const rejected: RecordVerdict[] = [];
     const parsed = raw.map((record, i) => this.parse(record, offset + i));
     const records = parsed.flatMap((p) => ('record' in p ? [p.record] : []));
-    // The worker protects the ID numbers while this thread checks and screens (a record rejected meanwhile
-    // leaves its numbers' results unused).
-    const protecting = options.pii.protect(records.flatMap((r) => r.household.members.map((m) => m.idCardNumber)));
+    // The worker protects the ID numbers of every parsed record while this thread checks and screens (a record
+    // rejected meanwhile leaves its numbers' results unused); `firstMember` says where each record's numbers begin.
+    const numbers: string[] = [];
+    const firstMember = new Map<number, number>();
+    for (const p of parsed) {
+      if (!('record' in p)) continue;
+      firstMember.set(p.index, numbers.length);
+      for (const member of p.record.household.members) numbers.push(member.idCardNumber);
+    }
+    const protecting = options.pii.protect(numbers);
     protecting.catch(() => undefined); // awaited below; this keeps a failure meanwhile from being "unhandled"
     await this.loadVillages(records.map((record) => record.villageCode));
     const profiles = await this.profilesOf(records);
@@ -68,7 +75,7 @@ export class BatchPreparer {
       }
       prepared.push(result);
     }
-    attachProtected(parsed, prepared, await protecting);
+    attachProtected(prepared, firstMember, await protecting);
     return { prepared, rejected };
   }
 
@@ -176,24 +183,10 @@ function screen(
   };
 }
 
-/**
- * Gives each prepared household its members' blind indexes and ciphertexts, out of those of every parsed record's
- * members (in record order, members by position).
- */
-function attachProtected(
-  parsed: ({ index: number; record: BatchRecord } | { index: number })[],
-  prepared: PreparedRecord[],
-  ids: ProtectedNumbers,
-): void {
-  const start = new Map<number, number>();
-  let at = 0;
-  for (const p of parsed) {
-    if (!('record' in p)) continue;
-    start.set(p.index, at);
-    at += p.record.household.members.length;
-  }
+/** Gives each prepared household its members' blind indexes and ciphertexts, from where its numbers begin. */
+function attachProtected(prepared: PreparedRecord[], firstMember: Map<number, number>, ids: ProtectedNumbers): void {
   for (const r of prepared) {
-    const from = start.get(r.index);
+    const from = firstMember.get(r.index);
     if (from === undefined) throw new Error(`record ${r.index} has no parsed members`);
     const n = r.request.household.members.length;
     r.memberIndexes = ids.indexes.slice(from, from + n);
