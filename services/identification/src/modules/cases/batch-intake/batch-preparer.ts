@@ -44,13 +44,14 @@ export class BatchPreparer {
     const prepared: PreparedRecord[] = [];
     const rejected: RecordVerdict[] = [];
     const parsed = raw.map((record, i) => this.parse(record, offset + i));
-    const records = parsed.flatMap((p) => ('record' in p ? [p.record] : []));
     // The worker protects the ID numbers of every parsed record while this thread checks and screens (a record
     // rejected meanwhile leaves its numbers' results unused); `firstMember` says where each record's numbers begin.
+    const records: BatchRecord[] = [];
     const numbers: string[] = [];
     const firstMember = new Map<number, number>();
     for (const p of parsed) {
       if (!('record' in p)) continue;
+      records.push(p.record);
       firstMember.set(p.index, numbers.length);
       for (const member of p.record.household.members) numbers.push(member.idCardNumber);
     }
