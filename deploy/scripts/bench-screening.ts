@@ -38,6 +38,8 @@ const total = Number(process.argv[2] ?? 100_000);
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 10_000);
 /** Township systems importing at the same time (requests in flight). */
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 2);
+/** Campaigns run one after another, each on a schema made afresh. */
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 1);
 
 async function startApp(dataSource: DataSource): Promise<NestFastifyApplication> {
   const config = loadIdentificationConfig({
@@ -270,10 +272,8 @@ async function writeCopy(client: PoolClient, statement: string, text: string): P
   });
 }
 
-/** Campaigns run one after another, each on a schema made afresh (BENCH_RUNS, default 1). */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 1);
-
 async function main(): Promise<void> {
+  if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer, not ${RUNS}`);
   console.log(`bench: ${total} households, ${redact(url)} schema ${schema}`);
   const rates: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
