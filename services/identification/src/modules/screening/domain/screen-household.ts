@@ -105,16 +105,15 @@ export function screenHousehold(household: ScreeningHousehold, profile: PolicyPr
   const facts = { riskPoints, guarantees, perCapitaIncomeFen: income.perCapita, qualifies, excluded };
   const colour = colourRule(facts, profile);
   const disposition = decide(qualifies, colour.output.colour);
-  return {
-    qualifies,
-    disposition,
-    flagged: disposition !== 'SCREENED_OUT',
-    ...category.output,
-    ...colour.output,
-    perCapitaIncomeFen: income.perCapita,
-    monitoringLineFen: line.output.monitoringLineFen,
-    reasons: summarise(qualifies, { below, rigid, exclusion, category, colour }, disposition),
-    rules: [...income.rules, line, below, rigid, exclusion, category, colour],
-    policyVersion: profile.version,
-  };
+  // Field by field in this order (category and colour only when set), without spreading the rules' outputs:
+  // a campaign makes one of these a household.
+  const result: Partial<ScreeningResult> = { qualifies, disposition, flagged: disposition !== 'SCREENED_OUT' };
+  if (category.output.category !== undefined) result.category = category.output.category;
+  if (colour.output.colour !== undefined) result.colour = colour.output.colour;
+  result.perCapitaIncomeFen = income.perCapita;
+  result.monitoringLineFen = line.output.monitoringLineFen;
+  result.reasons = summarise(qualifies, { below, rigid, exclusion, category, colour }, disposition);
+  result.rules = [...income.rules, line, below, rigid, exclusion, category, colour];
+  result.policyVersion = profile.version;
+  return result as ScreeningResult;
 }

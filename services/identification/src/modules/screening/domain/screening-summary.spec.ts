@@ -36,6 +36,22 @@ describe('screening summary: the verdict a case row stores, and its rules re-der
     expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(full).length / 2);
   });
 
+  it('stores every verdict field of the result, in its order, whatever the outcome', () => {
+    const outcomes = [
+      full, // CASE, MARGINAL, YELLOW
+      screenHousehold(household({ incomes: monthlyWages(2_500) }), POLICY), // above the line
+      screenHousehold(household({ incomes: [{ type: 'WAGE', month: '2025-09', amountFen: yuan(26_000) }] }), POLICY),
+      screenHousehold(household({ registeredPoor: true, incomes: monthlyWages(1_000) }), POLICY),
+      screenHousehold(household({ childrenAbleToSupport: true, incomes: monthlyWages(1_000) }), POLICY),
+    ];
+    expect(new Set(outcomes.map((o) => o.disposition))).toEqual(new Set(['CASE', 'BLUE_WATCH', 'SCREENED_OUT']));
+    for (const result of outcomes) {
+      const { rules, ...verdict } = result;
+      const firedRules = rules.filter((rule) => rule.fired).map((rule) => rule.rule);
+      expect(JSON.stringify(summarizeScreening(result))).toBe(JSON.stringify({ ...verdict, firedRules }));
+    }
+  });
+
   it('rebuilds exactly the intake result when the same facts and policy give the same verdict', () => {
     const explained = explainSummary(stored(), screenHousehold(facts, POLICY));
     expect(explained).toEqual({ ...full, explanation: { derived: true, consistent: true } });
