@@ -9,27 +9,28 @@ import type { SubmitCaseRequest } from '../submit-case/submit-case.dto';
 import type { ProtectedNumbers } from '../pii';
 import { copyRows, type CopyColumn } from './copy-rows';
 
+/** Free text (escaped): the idempotency key, who found the household, names, the policy version; the rest is plain. */
 const CASE_COLUMNS: CopyColumn[] = [
-  'id',
-  'case_no',
+  { plain: 'id' },
+  { plain: 'case_no' },
   'idempotency_key',
-  'request_hash',
-  'area_code',
-  'channel',
-  'discovered_on',
+  { plain: 'request_hash' },
+  { plain: 'area_code' },
+  { plain: 'channel' },
+  { plain: 'discovered_on' },
   'discovered_by',
   'head_name',
-  'member_count',
-  'status',
-  'response_due_date',
-  'identification_month',
-  'category',
-  'colour',
+  { plain: 'member_count' },
+  { plain: 'status' },
+  { plain: 'response_due_date' },
+  { plain: 'identification_month' },
+  { plain: 'category' },
+  { plain: 'colour' },
   'policy_version',
   { json: 'screening' },
   { json: 'facts' },
-  'duplicate_of',
-  'campaign_id',
+  { plain: 'duplicate_of' },
+  { plain: 'campaign_id' },
 ];
 
 /** A new case as a batch chunk stores it; its request hash and masked facts are made only as its row is written. */
@@ -95,15 +96,15 @@ export interface MemberRow {
   birth_date: string;
 }
 
-const MEMBER_COLUMNS = [
-  'case_id',
-  'position',
-  'id_card_index',
-  'id_card_masked',
-  'id_card_cipher',
+const MEMBER_COLUMNS: CopyColumn[] = [
+  { plain: 'case_id' },
+  { plain: 'position' },
+  { plain: 'id_card_index' },
+  { plain: 'id_card_masked' },
+  { plain: 'id_card_cipher' },
   'name',
-  'relation',
-  'birth_date',
+  { plain: 'relation' },
+  { plain: 'birth_date' },
 ];
 
 export async function insertMembers(manager: EntityManager, rows: MemberRow[]): Promise<void> {
@@ -126,7 +127,13 @@ function memberValues(m: MemberRow) {
   return [m.case_id, m.position, m.id_card_index, m.id_card_masked, m.id_card_cipher, m.name, m.relation, m.birth_date];
 }
 
-const OUTBOX_COLUMNS: CopyColumn[] = ['event_id', 'topic', 'message_key', 'event_type', { json: 'envelope' }];
+const OUTBOX_COLUMNS: CopyColumn[] = [
+  { plain: 'event_id' },
+  { plain: 'topic' },
+  { plain: 'message_key' },
+  { plain: 'event_type' },
+  { json: 'envelope' },
+];
 
 /**
  * The outbox rows of a chunk, in the chunk's transaction (as `addToOutbox`, many at once), through COPY. Every

@@ -59,7 +59,12 @@ describe('COPY text format', () => {
 
   it('writes a JSON column as JSON text and the other columns as text', () => {
     const json = JSON.stringify({ name: '\\*' });
-    const buffer = copyBuffer((row) => row(['甲\t乙', json, null]), [false, true, false]);
+    const buffer = copyBuffer((row) => row(['甲\t乙', json, null]), ['text', 'json', 'text']);
     expect(buffer.toString('utf8')).toBe(`甲\\t乙\t${json.replace(/\\/g, '\\\\')}\t\\N\n`);
+  });
+
+  it('writes a plain column as it is, null still as \\N', () => {
+    const buffer = copyBuffer((row) => row(['甲\t乙', 'SUSPECTED', 3, null]), ['text', 'plain', 'plain', 'plain']);
+    expect(buffer.toString('utf8')).toBe('甲\\t乙\tSUSPECTED\t3\t\\N\n');
   });
 });

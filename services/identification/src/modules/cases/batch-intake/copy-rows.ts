@@ -33,12 +33,26 @@ export function copyJsonText(json: string | null | undefined): string {
   return json.indexOf('\\') === -1 ? json : json.replace(/\\/g, '\\\\');
 }
 
+/**
+ * How a column's values are written: `text` escaped as `copyText` does, `json` as `copyJsonText`, `plain` as they
+ * are (see `CopyColumn`).
+ */
+export type CopyKind = 'text' | 'json' | 'plain';
+
 /** One row as the COPY text stream carries it: tab between columns, newline at the end. */
-function copyLine(row: CopyValue[], json: readonly boolean[]): string {
+function copyLine(row: CopyValue[], kinds: readonly CopyKind[]): string {
   let line = '';
   for (let i = 0; i < row.length; i++) {
     const value = row[i];
-    const text = json[i] && typeof value === 'string' ? copyJsonText(value) : copyText(value);
+    const kind = kinds[i];
+    const text =
+      value === null || value === undefined
+        ? '\\N'
+        : kind === 'plain'
+          ? String(value)
+          : kind === 'json' && typeof value === 'string'
+            ? copyJsonText(value)
+            : copyText(value);
     line += i === 0 ? text : '\t' + text;
   }
   return line + '\n';
@@ -53,11 +67,11 @@ export type RowSink = (values: CopyValue[]) => void;
  * all held as arrays and strings together. Those would outlive a young-generation collection or two and be copied
  * by each (about 4 KB a household, a fifth of what the collector copied in `bench:screening`).
  */
-export function copyBuffer(fill: (row: RowSink) => void, json: readonly boolean[] = []): Buffer {
+export function copyBuffer(fill: (row: RowSink) => void, kinds: readonly CopyKind[] = []): Buffer {
   let buffer = Buffer.allocUnsafe(64 * 1024);
   let used = 0;
   fill((values) => {
-    const line = copyLine(values, json);
+    const line = copyLine(values, kinds);
     const need = used + 3 * line.length; // UTF-8 takes at most 3 bytes for each UTF-16 unit
     if (need > buffer.length) {
       const bigger = Buffer.allocUnsafe(Math.max(need, 2 * buffer.length));
@@ -69,8 +83,21 @@ export function copyBuffer(fill: (row: RowSink) => void, json: readonly boolean[
   return buffer.subarray(0, used);
 }
 
-/** A table's columns for `copyRows`, in the order of each row's values; `{ json }` names a column whose values are `JSON.stringify` output. */
-export type CopyColumn = string | { json: string };
+/**
+ * A table's columns for `copyRows`, in the order of each row's values. `{ json }` names a column whose values are
+ * `JSON.stringify` output; `{ plain }` one whose values can never hold a backslash, tab, newline or CR (numbers,
+ * UUIDs, hex, vocabulary values, dates and codes checked against their patterns), written without the scan for
+ * them; a bare name is free text, escaped.
+ */
+export type CopyColumn = string | { json: string } | { plain: string };
+
+function columnName(column: CopyColumn): string {
+  return typeof column === 'string' ? column : 'json' in column ? column.json : column.plain;
+}
+
+function columnKind(column: CopyColumn): CopyKind {
+  return typeof column === 'string' ? 'text' : 'json' in column ? 'json' : 'plain';
+}
 
 /**
  * Appends rows with `COPY ... FROM STDIN` on the connection of the caller's transaction: each value goes
@@ -83,11 +110,8 @@ export async function copyRows(
   columns: readonly CopyColumn[],
   fill: (row: RowSink) => void,
 ): Promise<void> {
-  const names = columns.map((column) => (typeof column === 'string' ? column : column.json));
-  const text = copyBuffer(
-    fill,
-    columns.map((column) => typeof column !== 'string'),
-  );
+  const names = columns.map(columnName);
+  const text = copyBuffer(fill, columns.map(columnKind));
   if (text.length === 0) return;
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error(`COPY into ${table} must run inside a transaction`);
