@@ -105,13 +105,30 @@ describe('fast batch-record validation', () => {
   });
 
   it('accepts valid households and returns exactly what the schema returns, keys in the same order', () => {
+    let kept = 0;
     for (let n = 0; n < 300; n++) {
       const record = validRecord(n);
-      const fast = fastBatchRecord(structuredClone(record));
+      const given = structuredClone(record);
+      const fast = fastBatchRecord(given);
       const zod = BatchRecordSchema.parse(structuredClone(record));
       expect(fast).toBeDefined();
       expect(JSON.stringify(fast)).toBe(JSON.stringify(zod));
+      if (fast?.household === given['household']) kept++;
     }
+    // Both ways are compared above: households taken as sent (keys in order, nothing to trim) and copies.
+    expect(kept).toBeGreaterThan(50);
+    expect(kept).toBeLessThan(250);
+  });
+
+  it('copies a household whose keys come out of order, into the order zod gives', () => {
+    const record = validRecord(1);
+    const household = record['household'] as Record<string, unknown>;
+    const reordered = { ...record, household: { guarantees: household['guarantees'], ...household } };
+    const given = structuredClone(reordered);
+    const fast = fastBatchRecord(given);
+    expect(fast?.household).not.toBe(given.household);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(BatchRecordSchema.parse(structuredClone(reordered))));
+    expect(Object.keys(fast?.household ?? {}).pop()).toBe('childrenAbleToSupport');
   });
 
   it('never accepts what the schema refuses, nor returns anything else than it does (20,000 broken records)', () => {

@@ -91,20 +91,36 @@ const RISK_SET = new Set<string>(RISK_POINTS);
 
 type Obj = Record<string, unknown>;
 
+/** What `shape` finds: not a plain object of these keys, or one whose keys come in `allowed`'s order, or not. */
+const INVALID = 0;
+const UNORDERED = 1;
+const ORDERED = 2;
+
 /**
- * A plain object (as JSON.parse makes, from any realm) whose own keys are all in `allowed`, at least `required`
- * of them (each required field's own check then finds it). One pass, no key array made.
+ * Whether `value` is a plain object (as JSON.parse makes, from any realm) whose own keys are all in `allowed`, at
+ * least `required` of them (each required field's own check then finds it), and whether they come in `allowed`'s
+ * order. One pass, no key array made.
  */
-function plain(value: unknown, allowed: readonly string[], required: number): value is Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+function shape(value: unknown, allowed: readonly string[], required: number): number {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return INVALID;
   const proto = Object.getPrototypeOf(value);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return INVALID;
   let n = 0;
+  let last = -1;
+  let ordered = true;
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key) || !allowed.includes(key)) return false;
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return INVALID;
+    const position = allowed.indexOf(key);
+    if (position === -1) return INVALID;
+    if (position < last) ordered = false;
+    last = position;
     n++;
   }
-  return n >= required;
+  return n < required ? INVALID : ordered ? ORDERED : UNORDERED;
+}
+
+function plain(value: unknown, allowed: readonly string[], required: number): value is Obj {
+  return shape(value, allowed, required) !== INVALID;
 }
 
 function trimmed(value: unknown, min: number, max: number): string | undefined {
@@ -119,37 +135,61 @@ const isArea = (value: unknown): value is string => typeof value === 'string' &&
 const isMonth = (value: unknown): value is string => typeof value === 'string' && YEAR_MONTH_PATTERN.test(value);
 const inSet = (set: Set<string>, value: unknown): value is string => typeof value === 'string' && set.has(value);
 
-function member(value: unknown) {
-  if (!plain(value, MEMBER_KEYS, 8)) return undefined;
-  const idCardNumber = typeof value['idCardNumber'] === 'string' ? value['idCardNumber'].trim() : undefined;
-  const name = trimmed(value['name'], 1, 50);
-  const { relation, birthDate, labourCapacity, health, disabilityGrade, schoolingLevel } = value;
+/**
+ * A valid member: the object given itself when its keys are in the schema's order and nothing needed trimming
+ * (what a township system usually sends; no copy to make, hold and collect), otherwise a copy as zod makes it.
+ */
+interface Member {
+  idCardNumber: string;
+  name: string;
+  relation: string;
+  birthDate: string;
+  labourCapacity: string;
+  health: string;
+  disabilityGrade: string;
+  schoolingLevel: string;
+}
+
+function member(value: unknown): Member | undefined {
+  const keys = shape(value, MEMBER_KEYS, 8);
+  if (keys === INVALID) return undefined;
+  const raw = value as Obj;
+  const idCardNumber = typeof raw['idCardNumber'] === 'string' ? raw['idCardNumber'].trim() : undefined;
+  const name = trimmed(raw['name'], 1, 50);
+  const { relation, birthDate, labourCapacity, health, disabilityGrade, schoolingLevel } = raw;
   if (idCardNumber === undefined || name === undefined || !isDate(birthDate)) return undefined;
   if (!inSet(RELATION_SET, relation) || !inSet(LABOUR_SET, labourCapacity) || !inSet(HEALTH_SET, health))
     return undefined;
   if (!inSet(DISABILITY_SET, disabilityGrade) || !inSet(SCHOOLING_SET, schoolingLevel)) return undefined;
   const id = validateIdCard(idCardNumber);
   if (!id.valid || id.birthDate !== birthDate) return undefined;
+  if (keys === ORDERED && idCardNumber === raw['idCardNumber'] && name === raw['name']) return raw as unknown as Member;
   return { idCardNumber, name, relation, birthDate, labourCapacity, health, disabilityGrade, schoolingLevel };
 }
 
+/** Valid entries: the array given itself when every entry's keys are in the schema's order, otherwise copies. */
 function moneyEntries(value: unknown, types: Set<string>) {
   if (!Array.isArray(value) || value.length > 500) return undefined;
-  const entries = [];
+  let ordered = true;
   for (const entry of value) {
-    if (!plain(entry, MONEY_KEYS, 3)) return undefined;
-    const { type, month, amountFen } = entry;
+    const keys = shape(entry, MONEY_KEYS, 3);
+    if (keys === INVALID) return undefined;
+    if (keys !== ORDERED) ordered = false;
+    const { type, month, amountFen } = entry as Obj;
     if (!inSet(types, type) || !isMonth(month) || !isFen(amountFen)) return undefined;
-    entries.push({ type, month, amountFen });
   }
-  return entries;
+  if (ordered) return value as Obj[];
+  return value.map((entry: Obj) => ({ type: entry['type'], month: entry['month'], amountFen: entry['amountFen'] }));
 }
 
+/** A valid household: the object given itself when nothing in it needed a copy (see `member`), otherwise a copy. */
 function household(value: unknown) {
-  if (!plain(value, HOUSEHOLD_KEYS, 8)) return undefined;
+  const keys = shape(value, HOUSEHOLD_KEYS, 8);
+  if (keys === INVALID) return undefined;
+  const given = value as Obj;
   const { registeredPoor, relocated, hukouAreaCode, residenceAreaCode, lastYearIncomeFen, childrenAbleToSupport } =
-    value;
-  const raw = value['members'];
+    given;
+  const raw = given['members'];
   if (!Array.isArray(raw) || raw.length < 1 || raw.length > 30) return undefined;
   if (
     typeof registeredPoor !== 'boolean' ||
@@ -158,12 +198,13 @@ function household(value: unknown) {
   )
     return undefined;
   if (
-    ('hukouAreaCode' in value && !isArea(hukouAreaCode)) ||
-    ('residenceAreaCode' in value && !isArea(residenceAreaCode))
+    ('hukouAreaCode' in given && !isArea(hukouAreaCode)) ||
+    ('residenceAreaCode' in given && !isArea(residenceAreaCode))
   )
     return undefined;
-  if ('lastYearIncomeFen' in value && !isFen(lastYearIncomeFen)) return undefined;
-  const members = [];
+  if ('lastYearIncomeFen' in given && !isFen(lastYearIncomeFen)) return undefined;
+  const members: Member[] = [];
+  let reused = keys === ORDERED;
   const ids = new Set<string>();
   let heads = 0;
   for (const m of raw) {
@@ -173,28 +214,30 @@ function household(value: unknown) {
     if (ids.has(id)) return undefined;
     ids.add(id);
     if (parsed.relation === 'HEAD') heads++;
+    if (parsed !== m) reused = false;
     members.push(parsed);
   }
   if (heads !== 1) return undefined;
-  const incomes = moneyEntries(value['incomes'], INCOME_SET);
-  const expenses = moneyEntries(value['expenses'], EXPENSE_SET);
-  const riskPoints = value['riskPoints'];
+  const incomes = moneyEntries(given['incomes'], INCOME_SET);
+  const expenses = moneyEntries(given['expenses'], EXPENSE_SET);
+  const riskPoints = given['riskPoints'];
   if (!incomes || !expenses || !Array.isArray(riskPoints) || riskPoints.length > 20) return undefined;
   if (!riskPoints.every((point) => inSet(RISK_SET, point))) return undefined;
-  const given = value['guarantees'];
-  if (!plain(given, GUARANTEE_KEYS, GUARANTEE_KEYS.length)) return undefined;
+  const givenGuarantees = given['guarantees'];
+  const guaranteeKeys = shape(givenGuarantees, GUARANTEE_KEYS, GUARANTEE_KEYS.length);
+  if (guaranteeKeys === INVALID) return undefined;
+  for (const key of GUARANTEE_KEYS) if (typeof (givenGuarantees as Obj)[key] !== 'boolean') return undefined;
+  if (reused && incomes === given['incomes'] && expenses === given['expenses'] && guaranteeKeys === ORDERED)
+    return given;
   const guarantees: Obj = {};
-  for (const key of GUARANTEE_KEYS) {
-    if (typeof given[key] !== 'boolean') return undefined;
-    guarantees[key] = given[key];
-  }
+  for (const key of GUARANTEE_KEYS) guarantees[key] = (givenGuarantees as Obj)[key];
   // Built key by key in the schema's order (object spreads in a literal took a third of this function's time).
   const parsed: Obj = { members, registeredPoor, relocated };
-  if ('hukouAreaCode' in value) parsed['hukouAreaCode'] = hukouAreaCode;
-  if ('residenceAreaCode' in value) parsed['residenceAreaCode'] = residenceAreaCode;
+  if ('hukouAreaCode' in given) parsed['hukouAreaCode'] = hukouAreaCode;
+  if ('residenceAreaCode' in given) parsed['residenceAreaCode'] = residenceAreaCode;
   parsed['incomes'] = incomes;
   parsed['expenses'] = expenses;
-  if ('lastYearIncomeFen' in value) parsed['lastYearIncomeFen'] = lastYearIncomeFen;
+  if ('lastYearIncomeFen' in given) parsed['lastYearIncomeFen'] = lastYearIncomeFen;
   parsed['riskPoints'] = [...riskPoints];
   parsed['guarantees'] = guarantees;
   parsed['childrenAbleToSupport'] = childrenAbleToSupport;
