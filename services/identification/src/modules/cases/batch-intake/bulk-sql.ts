@@ -2,9 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { AnyEnvelope } from '@prp/contracts';
 import { toOutgoingMessage } from '@prp/messaging';
 import type { CaseStatus } from '../../../database/household-case.entity';
-import { maskHousehold, memberRows } from '../household-members';
+import { requestAndFactsJson } from '../household-json';
+import { memberRows } from '../household-members';
 import type { HouseholdRequest } from '../household.dto';
-import { requestHash } from '../request-hash';
+import { hashOfRequestJson } from '../request-hash';
 import type { SubmitCaseRequest } from '../submit-case/submit-case.dto';
 import type { ProtectedNumbers } from '../pii';
 import { copyRows, type CopyColumn } from './copy-rows';
@@ -59,12 +60,13 @@ export interface NewCaseRow {
 /** A chunk's cases through COPY (see `copyRows`): about twice as fast as one INSERT of the chunk as JSON. */
 export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): Promise<void> {
   await copyRows(manager, 'household_case', CASE_COLUMNS, (row) => {
-    for (const c of cases)
+    for (const c of cases) {
+      const json = requestAndFactsJson(c.request);
       row([
         c.id,
         c.caseNo,
         c.idempotencyKey,
-        requestHash(c.request),
+        hashOfRequestJson(json.request),
         c.areaCode,
         c.channel,
         c.discoveredOn,
@@ -78,10 +80,11 @@ export async function insertCases(manager: EntityManager, cases: NewCaseRow[]): 
         c.colour,
         c.policyVersion,
         JSON.stringify(c.screening),
-        JSON.stringify(maskHousehold(c.request.household)),
+        json.facts,
         c.duplicateOf,
         c.campaignId,
       ]);
+    }
   });
 }
 
