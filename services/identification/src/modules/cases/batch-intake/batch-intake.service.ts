@@ -4,7 +4,7 @@ import { isUniqueViolation } from '@prp/persistence';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { IDENTIFICATION_CONFIG, type IdentificationConfig } from '../../../config/identification.config';
 import { PiiWorker } from '../pii-worker';
-import { BatchPreparer } from './batch-preparer';
+import { BatchPreparer, type StartedChunk } from './batch-preparer';
 import { summarize, type PreparedRecord, type RecordVerdict } from './batch-record';
 import { BulkCaseWriter } from './bulk-case-writer';
 import type { ApiKeyPrincipal } from '../../access/api-key';
@@ -63,25 +63,24 @@ export class BatchIntakeService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * Chunks go through a two-stage pipeline: while chunk n is written (PostgreSQL working), chunk n+1 is
-   * validated and screened (Node working). Writes stay strictly one after another, so de-duplication sees every
-   * earlier chunk committed.
+   * Chunks go through a pipeline: while chunk n is written (PostgreSQL working), chunk n+1 is validated and
+   * screened (Node working) and the ID numbers of chunk n+2 are protected (the PII worker). Writes stay strictly one
+   * after another, so de-duplication sees every earlier chunk committed.
    */
   async intake(records: unknown[], options: BatchOptions = {}) {
     const verdicts: RecordVerdict[] = [];
     const seenKeys = new Set<string>();
     const dueDates = new Map<string, string>();
+    const prepareOptions = { pii: this.pii, areaPrefixes: options.areaPrefixes, key: options.key, seenKeys, dueDates };
+    const start = (offset: number) => this.preparer.start(records.slice(offset, offset + CHUNK_SIZE), offset, this.pii);
     let writing: Promise<RecordVerdict[]> | undefined;
     try {
+      let next = records.length > 0 ? start(0) : undefined;
       for (let offset = 0; offset < records.length; offset += CHUNK_SIZE) {
-        const chunk = records.slice(offset, offset + CHUNK_SIZE);
-        const { prepared, rejected } = await this.preparer.prepare(chunk, offset, {
-          pii: this.pii,
-          areaPrefixes: options.areaPrefixes,
-          key: options.key,
-          seenKeys,
-          dueDates,
-        });
+        const current = next as StartedChunk;
+        // The next chunk's ID numbers go to the PII worker before this chunk is screened (see `BatchPreparer.start`).
+        next = offset + CHUNK_SIZE < records.length ? start(offset + CHUNK_SIZE) : undefined;
+        const { prepared, rejected } = await this.preparer.finish(current, prepareOptions);
         if (writing) verdicts.push(...(await writing));
         writing = this.store(prepared, rejected, options);
         writing.catch(() => undefined); // awaited below; this keeps a failure meanwhile from being "unhandled"

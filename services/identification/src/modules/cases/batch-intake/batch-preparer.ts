@@ -12,6 +12,19 @@ import { fastBatchRecord } from './fast-batch-record';
 import { covers, type ApiKeyPrincipal } from '../../access/api-key';
 import { ACCESS_ERRORS, outsideAreaMessage } from '../../access/access-errors';
 
+type ParsedRecord = { index: number; record: BatchRecord } | { index: number; errors: FieldError[] };
+
+/** A chunk `BatchPreparer.start` has parsed and whose ID numbers the PII worker is protecting. */
+export interface StartedChunk {
+  raw: unknown[];
+  offset: number;
+  parsed: ParsedRecord[];
+  records: BatchRecord[];
+  /** Where each parsed record's numbers begin in what was sent to the worker. */
+  firstMember: Map<number, number>;
+  protecting: Promise<ProtectedNumbers>;
+}
+
 /** Records screened between two turns of the event loop, so a chunk being written meanwhile gets its replies. */
 const YIELD_EVERY = 100;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -40,12 +53,20 @@ export class BatchPreparer {
     private readonly calendar: CalendarService,
   ) {}
 
+  /** `start` then `finish`: a chunk validated and screened, its ID numbers protected. */
   async prepare(raw: unknown[], offset: number, options: PrepareOptions) {
-    const prepared: PreparedRecord[] = [];
-    const rejected: RecordVerdict[] = [];
+    return this.finish(this.start(raw, offset, options.pii), options);
+  }
+
+  /**
+   * The first part of preparing a chunk: its records parsed and their ID numbers handed to the PII worker, which
+   * protects them while this thread goes on (with this chunk's checks and screening, or with an earlier chunk's:
+   * batch intake starts chunk n+1 before it finishes chunk n, so the worker, sharing the other core with
+   * PostgreSQL, is never what the main thread waits for). A record rejected meanwhile leaves its numbers' results
+   * unused.
+   */
+  start(raw: unknown[], offset: number, pii: PrepareOptions['pii']): StartedChunk {
     const parsed = raw.map((record, i) => this.parse(record, offset + i));
-    // The worker protects the ID numbers of every parsed record while this thread checks and screens (a record
-    // rejected meanwhile leaves its numbers' results unused); `firstMember` says where each record's numbers begin.
     const records: BatchRecord[] = [];
     const numbers: string[] = [];
     const firstMember = new Map<number, number>();
@@ -55,8 +76,16 @@ export class BatchPreparer {
       firstMember.set(p.index, numbers.length);
       for (const member of p.record.household.members) numbers.push(member.idCardNumber);
     }
-    const protecting = options.pii.protect(numbers);
-    protecting.catch(() => undefined); // awaited below; this keeps a failure meanwhile from being "unhandled"
+    const protecting = pii.protect(numbers);
+    protecting.catch(() => undefined); // awaited in `finish`; this keeps a failure meanwhile from being "unhandled"
+    return { raw, offset, parsed, records, firstMember, protecting };
+  }
+
+  /** The rest of preparing a started chunk: checks, screening, due dates, and the protected numbers attached. */
+  async finish(chunk: StartedChunk, options: PrepareOptions) {
+    const { raw, offset, parsed, records, firstMember, protecting } = chunk;
+    const prepared: PreparedRecord[] = [];
+    const rejected: RecordVerdict[] = [];
     await this.loadVillages(records.map((record) => record.villageCode));
     const profiles = await this.profilesOf(records);
     const today = toShanghaiDate(new Date());
@@ -80,10 +109,7 @@ export class BatchPreparer {
     return { prepared, rejected };
   }
 
-  private parse(
-    record: unknown,
-    index: number,
-  ): { index: number; record: BatchRecord } | { index: number; errors: FieldError[] } {
+  private parse(record: unknown, index: number): ParsedRecord {
     const fast = fastBatchRecord(record);
     if (fast) return { index, record: fast };
     try {
