@@ -1,4 +1,4 @@
-import { copyBuffer, copyJsonText, copyText } from './copy-rows';
+import { copyBuffer, copyJsonText, copyPieces, copyText, type CopyValue } from './copy-rows';
 
 describe('COPY text format', () => {
   it('escapes what would otherwise end a value or a row, and marks null', () => {
@@ -37,7 +37,7 @@ describe('COPY text format', () => {
     expect(buffer.length).toBe(Buffer.byteLength(text));
   });
 
-  it('grows its buffer as rows come, every byte kept', () => {
+  it('keeps every byte of rows that fill several pieces', () => {
     const name = '欧阳娜娜'.repeat(50);
     const buffer = copyBuffer((row) => {
       for (let i = 0; i < 2_000; i++) row([i, name, 'x'.repeat(i % 97)]);
@@ -66,5 +66,31 @@ describe('COPY text format', () => {
   it('writes a plain column as it is, null still as \\N', () => {
     const buffer = copyBuffer((row) => row(['甲\t乙', 'SUSPECTED', 3, null]), ['text', 'plain', 'plain', 'plain']);
     expect(buffer.toString('utf8')).toBe('甲\\t乙\tSUSPECTED\t3\t\\N\n');
+  });
+
+  it('sends the same bytes in pieces of whole rows, the first before the last row is made', () => {
+    const name = '欧阳娜娜'.repeat(50);
+    const fill = (row: (values: CopyValue[]) => void) => {
+      for (let i = 0; i < 3_000; i++) row([i, name, 'x'.repeat(i % 97), null]);
+    };
+    const pieces: Buffer[] = [];
+    let rowsWhenFirstSent = -1;
+    let rows = 0;
+    copyPieces(
+      (row) =>
+        fill((values) => {
+          rows++;
+          row(values);
+        }),
+      ['plain', 'text', 'text', 'plain'],
+      (piece) => {
+        if (pieces.length === 0) rowsWhenFirstSent = rows;
+        pieces.push(piece);
+      },
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(rowsWhenFirstSent).toBeLessThan(3_000);
+    expect(pieces.every((piece) => piece[piece.length - 1] === 0x0a)).toBe(true);
+    expect(Buffer.concat(pieces).equals(copyBuffer(fill))).toBe(true);
   });
 });

@@ -58,29 +58,14 @@ function copyLine(row: CopyValue[], kinds: readonly CopyKind[]): string {
   return line + '\n';
 }
 
-/** Receives one row of values; see `copyBuffer`. */
+/** Receives one row of values; see `copyPieces`. */
 export type RowSink = (values: CopyValue[]) => void;
 
-/**
- * Rows as the COPY text stream carries them (tab between columns, newline after each row), UTF-8 encoded: `fill`
- * hands over the rows one at a time and each is written into the buffer at once, so a chunk's rows are never
- * all held as arrays and strings together. Those would outlive a young-generation collection or two and be copied
- * by each (about 4 KB a household, a fifth of what the collector copied in `bench:screening`).
- */
+/** All the rows of `copyPieces` in one buffer. */
 export function copyBuffer(fill: (row: RowSink) => void, kinds: readonly CopyKind[] = []): Buffer {
-  let buffer = Buffer.allocUnsafe(64 * 1024);
-  let used = 0;
-  fill((values) => {
-    const line = copyLine(values, kinds);
-    const need = used + 3 * line.length; // UTF-8 takes at most 3 bytes for each UTF-16 unit
-    if (need > buffer.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(need, 2 * buffer.length));
-      buffer.copy(bigger, 0, 0, used);
-      buffer = bigger;
-    }
-    used += buffer.write(line, used);
-  });
-  return buffer.subarray(0, used);
+  const pieces: Buffer[] = [];
+  copyPieces(fill, kinds, (piece) => pieces.push(piece));
+  return Buffer.concat(pieces);
 }
 
 /**
@@ -99,27 +84,71 @@ function columnKind(column: CopyColumn): CopyKind {
   return typeof column === 'string' ? 'text' : 'json' in column ? 'json' : 'plain';
 }
 
+/** COPY data goes to PostgreSQL in pieces of about this size as the rows are made. */
+const PIECE_BYTES = 256 * 1024;
+
+/**
+ * Rows as the COPY text stream carries them (tab between columns, newline after each row), UTF-8 encoded, handed
+ * to `send` a piece at a time (each a fresh buffer of whole rows), so the first rows are on their way while the
+ * later ones are made. `fill` hands over the rows one at a time and each is written into the piece at once, so a
+ * chunk's rows are never all held as arrays and strings together: those would outlive a young-generation
+ * collection or two and be copied by each (about 4 KB a household, a fifth of what the collector copied in
+ * `bench:screening`).
+ */
+export function copyPieces(fill: (row: RowSink) => void, kinds: readonly CopyKind[], send: (piece: Buffer) => void) {
+  let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  let used = 0;
+  fill((values) => {
+    const line = copyLine(values, kinds);
+    const need = 3 * line.length; // UTF-8 takes at most 3 bytes for each UTF-16 unit
+    if (used + need > buffer.length) {
+      if (used > 0) send(buffer.subarray(0, used));
+      buffer = Buffer.allocUnsafe(Math.max(need, PIECE_BYTES));
+      used = 0;
+    }
+    used += buffer.write(line, used);
+  });
+  if (used > 0) send(buffer.subarray(0, used));
+}
+
 /**
  * Appends rows with `COPY ... FROM STDIN` on the connection of the caller's transaction: each value goes
  * through its column's input function only (no statement-wide JSON to parse, no parameter limit), the
- * fastest way into PostgreSQL from Node. Rolls back with the transaction like any INSERT.
+ * fastest way into PostgreSQL from Node. Rolls back with the transaction like any INSERT. The rows are made once
+ * PostgreSQL has started the COPY and sent as they are made (`copyPieces`): it reads the first rows while this
+ * thread makes the rest. `rows` of 0 sends nothing.
  */
 export async function copyRows(
   manager: EntityManager,
   table: string,
   columns: readonly CopyColumn[],
+  rows: number,
   fill: (row: RowSink) => void,
 ): Promise<void> {
-  const names = columns.map(columnName);
-  const text = copyBuffer(fill, columns.map(columnKind));
-  if (text.length === 0) return;
+  if (rows === 0) return;
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error(`COPY into ${table} must run inside a transaction`);
   const client = (await runner.connect()) as PoolClient;
-  const stream = client.query(copyFrom(`COPY ${table} (${names.join(', ')}) FROM STDIN`));
-  await new Promise<void>((resolve, reject) => {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.map(columnName).join(', ')}) FROM STDIN`));
+  const finished = new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.on('finish', resolve);
-    stream.end(text);
+  });
+  finished.catch(() => undefined); // awaited below
+  await Promise.race([started(stream), finished]);
+  copyPieces(fill, columns.map(columnKind), (piece) => stream.write(piece));
+  stream.end();
+  await finished;
+}
+
+/** Resolves when PostgreSQL has answered the COPY statement and takes data (pg-copy-streams' CopyInResponse). */
+function started(stream: object): Promise<void> {
+  const copy = stream as { handleCopyInResponse(connection: unknown): void };
+  const handle = copy.handleCopyInResponse.bind(copy);
+  return new Promise<void>((resolve) => {
+    copy.handleCopyInResponse = (connection) => {
+      handle(connection);
+      resolve();
+    };
   });
 }
