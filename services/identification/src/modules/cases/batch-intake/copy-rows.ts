@@ -136,7 +136,15 @@ export async function copyRows(
   });
   finished.catch(() => undefined); // awaited below
   await Promise.race([started(stream), finished]);
-  copyPieces(fill, columns.map(columnKind), (piece) => stream.write(piece));
+  try {
+    copyPieces(fill, columns.map(columnKind), (piece) => stream.write(piece));
+  } catch (error) {
+    // A row that could not be made: PostgreSQL is told the COPY failed (CopyFail), the connection takes statements
+    // again, and the caller's transaction rolls back with none of these rows.
+    stream.destroy(error as Error);
+    await finished.catch(() => undefined);
+    throw error;
+  }
   stream.end();
   await finished;
 }
