@@ -1,10 +1,10 @@
-import type { z } from 'zod';
 import { GUARANTEE_KEYS } from '../screening/domain';
-import { HouseholdSchema, type HouseholdRequest } from './household.dto';
+import type { HouseholdRequest } from './household.dto';
 import { maskHousehold } from './household-members';
 import { maskName } from './mask';
 import { maskIdCard } from './pii';
-import { SubmitCaseSchema, type SubmitCaseRequest } from './submit-case/submit-case.dto';
+import type { SubmitCaseRequest } from './submit-case/submit-case.dto';
+import { submissionKeysMatchSchemas } from './submission-keys';
 
 /**
  * The JSON text of a validated submission and of its household with names and ID numbers masked (the case's
@@ -14,51 +14,14 @@ import { SubmitCaseSchema, type SubmitCaseRequest } from './submit-case/submit-c
  * garbage.
  *
  * Only for what the schemas accepted: area codes, dates, months, ID numbers and vocabulary values are then free of
- * anything JSON escapes, and the free text (who found the household, names) goes through `JSON.stringify`. A field
- * added to the schemas and not here turns this off (`JSON.stringify` again, see `writesEveryField`);
- * `household-json.spec.ts` compares the two on thousands of households.
+ * anything JSON escapes, and the free text (who found the household, names) goes through `JSON.stringify`. When the
+ * schemas' fields differ from `submission-keys.ts`, this is off (`JSON.stringify` again); `household-json.spec.ts`
+ * checks that a submission with every field listed there is written whole, and compares the two on hundreds of
+ * households.
  */
 
-const REQUEST_KEYS = ['villageCode', 'channel', 'discoveredOn', 'discoveredBy', 'identificationMonth', 'household'];
-const HOUSEHOLD_KEYS = [
-  'members',
-  'registeredPoor',
-  'relocated',
-  'hukouAreaCode',
-  'residenceAreaCode',
-  'incomes',
-  'expenses',
-  'lastYearIncomeFen',
-  'riskPoints',
-  'guarantees',
-  'childrenAbleToSupport',
-];
-const MEMBER_KEYS = [
-  'idCardNumber',
-  'name',
-  'relation',
-  'birthDate',
-  'labourCapacity',
-  'health',
-  'disabilityGrade',
-  'schoolingLevel',
-];
-const MONEY_KEYS = ['type', 'month', 'amountFen'];
-
-/** The fields written below against the zod schemas of a submission. */
-export function writesEveryField(): boolean {
-  const same = (keys: readonly string[], shape: object) => keys.join() === Object.keys(shape).join();
-  const household = HouseholdSchema.shape;
-  return (
-    same(REQUEST_KEYS, SubmitCaseSchema.shape) &&
-    same(HOUSEHOLD_KEYS, household) &&
-    same(MEMBER_KEYS, (household.members as z.ZodArray<z.ZodObject>).element.shape) &&
-    same(MONEY_KEYS, (household.incomes as z.ZodArray<z.ZodObject>).element.shape) &&
-    same(MONEY_KEYS, (household.expenses as z.ZodArray<z.ZodObject>).element.shape) &&
-    same(GUARANTEE_KEYS, (household.guarantees as z.ZodObject).shape)
-  );
-}
-const ENABLED = writesEveryField();
+/** The fields written below are those of `submission-keys.ts`, checked against the schemas. */
+const ENABLED = submissionKeysMatchSchemas();
 
 type Member = HouseholdRequest['members'][number];
 type Money = HouseholdRequest['incomes'][number] | HouseholdRequest['expenses'][number];

@@ -13,7 +13,14 @@ import {
   YEAR_MONTH_PATTERN,
   validateIdCard,
 } from '../../screening/domain';
-import { HouseholdSchema } from '../household.dto';
+import {
+  HOUSEHOLD_KEYS,
+  MEMBER_KEYS,
+  MONEY_KEYS,
+  REQUEST_KEYS,
+  sameKeys,
+  submissionKeysMatchSchemas,
+} from '../submission-keys';
 import { BatchRecordSchema, type BatchRecord } from './batch-record';
 
 /**
@@ -25,55 +32,11 @@ import { BatchRecordSchema, type BatchRecord } from './batch-record';
  * `fast-batch-record.spec.ts` compares the two on valid records and thousands of broken ones.
  */
 
-const RECORD_KEYS = [
-  'villageCode',
-  'channel',
-  'discoveredOn',
-  'discoveredBy',
-  'identificationMonth',
-  'household',
-  'idempotencyKey',
-];
-const HOUSEHOLD_KEYS = [
-  'members',
-  'registeredPoor',
-  'relocated',
-  'hukouAreaCode',
-  'residenceAreaCode',
-  'incomes',
-  'expenses',
-  'lastYearIncomeFen',
-  'riskPoints',
-  'guarantees',
-  'childrenAbleToSupport',
-];
-const MEMBER_KEYS = [
-  'idCardNumber',
-  'name',
-  'relation',
-  'birthDate',
-  'labourCapacity',
-  'health',
-  'disabilityGrade',
-  'schoolingLevel',
-];
-const MONEY_KEYS = ['type', 'month', 'amountFen'];
+const RECORD_KEYS: readonly string[] = [...REQUEST_KEYS, 'idempotencyKey'];
 
-/** The field lists above against the zod schemas they shadow: a field added there and not here turns this off. */
+/** The field lists against the zod schemas they shadow: a field added there and not here turns this off. */
 export function shadowsSchemas(): boolean {
-  const same = (keys: string[], shape: object) => keys.join() === Object.keys(shape).join();
-  const household = HouseholdSchema.shape;
-  const member = (household.members as z.ZodArray<z.ZodObject>).element.shape;
-  const money = (household.incomes as z.ZodArray<z.ZodObject>).element.shape;
-  const expense = (household.expenses as z.ZodArray<z.ZodObject>).element.shape;
-  return (
-    same(RECORD_KEYS, BatchRecordSchema.shape) &&
-    same(HOUSEHOLD_KEYS, household) &&
-    same(MEMBER_KEYS, member) &&
-    same(MONEY_KEYS, money) &&
-    same(MONEY_KEYS, expense) &&
-    same([...GUARANTEE_KEYS], (household.guarantees as z.ZodObject).shape)
-  );
+  return submissionKeysMatchSchemas() && sameKeys(RECORD_KEYS, BatchRecordSchema.shape);
 }
 const ENABLED = shadowsSchemas();
 
