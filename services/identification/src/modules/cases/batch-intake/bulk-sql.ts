@@ -11,7 +11,7 @@ import type { ProtectedNumbers } from '../pii';
 import { copyRows, type CopyColumn } from './copy-rows';
 
 /** Free text (escaped): the idempotency key, who found the household, names, the policy version; the rest is plain. */
-const CASE_COLUMNS: CopyColumn[] = [
+export const CASE_COLUMNS: readonly CopyColumn[] = [
   { plain: 'id' },
   { plain: 'case_no' },
   'idempotency_key',

@@ -2,21 +2,11 @@ import { randomBytes, randomUUID } from 'crypto';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@prp/service-kit';
 import { useTreeTestApp, VILLAGE } from '../../areas/test/tree-test-app';
-import { copyRows, type CopyColumn } from './copy-rows';
+import { CASE_COLUMNS } from './bulk-sql';
+import { copyRows } from './copy-rows';
 
-const COLUMNS: CopyColumn[] = [
-  { plain: 'id' },
-  { plain: 'case_no' },
-  'idempotency_key',
-  { plain: 'request_hash' },
-  { plain: 'area_code' },
-  { plain: 'channel' },
-  { plain: 'discovered_on' },
-  'discovered_by',
-  'head_name',
-  { plain: 'member_count' },
-  { plain: 'status' },
-];
+/** The batch writer's case columns from `id` to `status`, those the rows below fill. */
+const COLUMNS = CASE_COLUMNS.slice(0, 11);
 
 /** Rows of `household_case` (the columns above), `n` of them. */
 const cases = (n: number) =>
