@@ -27,11 +27,19 @@ export function recorder(handle: WorkflowHandle) {
   };
 }
 
+/**
+ * The state once both clocks of the chain run. The workflow starts them one after the other (each due date is an
+ * activity), so a query in between sees the response clock alone: on a slow machine the tests read that state.
+ */
 export async function clocksStarted(handle: WorkflowHandle): Promise<CaseWorkflowState> {
-  return waitFor(async () => {
-    const state = await handle.query(caseStateQuery);
-    return state.deadlines.length > 0 && state;
-  }, { description: 'the clocks to start' });
+  return waitFor(
+    async () => {
+      const state = await handle.query(caseStateQuery);
+      const kinds = state.deadlines.map((deadline) => deadline.kind);
+      return kinds.includes('RESPONSE') && kinds.includes('DETERMINATION') && state;
+    },
+    { description: 'the response and determination clocks to start' },
+  );
 }
 
 /** Response, home verification and the four department answers: the case reaches village review. */
